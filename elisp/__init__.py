@@ -1,0 +1,3 @@
+"""elisp: Emacs Lisp, in Python, outside Emacs."""
+
+__version__ = '0.1.0'

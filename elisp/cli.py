@@ -1,0 +1,244 @@
+"""The command line: `elisp` behaves like `emacs -Q --batch` (Emacs's startup.el command-line-1)."""
+
+import os
+import sys
+import threading
+
+USAGE = """Usage: elisp [OPTION-OR-FILENAME]...
+
+Run Emacs Lisp the way `emacs -Q --batch` does.  Options act left to right:
+
+  -Q, -q, --batch, --quick    accepted for compatibility (always batch, no init file)
+  -L DIR, --directory DIR     prepend DIR to `load-path'
+  -l FILE, --load FILE        load the Lisp file FILE
+  --eval EXPR, --execute EXPR evaluate the Lisp expression EXPR (lexical binding)
+  -f FUNC, --funcall FUNC     call the Lisp function FUNC with no arguments
+  --script FILE               load FILE as a script (skips a #! line), then exit
+  FILE [ARGS...]              same as --script FILE; ARGS stay in `command-line-args-left'
+  --repl                      start the interactive REPL after processing the options
+  --debug-internal            show Python tracebacks for internal errors
+  --version                   print the version and exit
+  --help                      print this help and exit
+
+With no arguments on a terminal, elisp starts the interactive REPL.
+"""
+
+debug_internal = False
+BIG_STACK = 512 * 1024 * 1024
+
+
+class KillEmacs(Exception):
+    def __init__(self, code):
+        Exception.__init__(self)
+        self.code = code
+
+
+def run_with_big_stack(fn, *args):
+    """Run FN in a thread with a large C stack (deep Lisp recursion needs it)."""
+    from .lisp import set_recursion_limits
+    set_recursion_limits()
+    result = {}
+
+    def target():
+        try:
+            result['value'] = fn(*args)
+        except BaseException as e:      # re-raised in the calling thread
+            result['exc'] = e
+    old = threading.stack_size()
+    threading.stack_size(BIG_STACK)
+    try:
+        t = threading.Thread(target=target, name='lisp', daemon=True)
+        t.start()
+    finally:
+        threading.stack_size(old)
+    while t.is_alive():
+        try:
+            t.join(0.25)
+        except KeyboardInterrupt:
+            from .variables import state
+            state.interrupt_thread(t)
+    if 'exc' in result:
+        raise result['exc']
+    return result.get('value')
+
+
+def print_uncaught(err_symbol, data):
+    """What Emacs 28 in batch mode writes for an error nobody caught."""
+    from .printer import prin1_to_string
+    from .lisp import Cons
+    from .prims.print import output
+    output.write_stderr('\nDebugger entered--Lisp error: %s\n\n'
+                        % prin1_to_string(Cons(err_symbol, data)))
+
+
+def process_args(argv):
+    """Act on the command-line options left to right; return the exit code."""
+    from . import runtime
+    from .lisp import NIL, T, intern, make_list, list_to_python, Cons
+    from .variables import symbol_value, set_value
+    from .errors import LispSignal
+    from .compiler import eval_form, apply_function
+    from .prims.lread import load, read_from_string
+    from .prims.print import output
+
+    runtime.initialize()
+    Vleft = intern('command-line-args-left')
+    set_value(intern('command-line-args'), make_list(['elisp'] + argv))
+    set_value(Vleft, make_list(argv))
+    want_repl = not argv and sys.stdin.isatty()
+    script_mode = False
+
+    def next_arg(opt):
+        left = symbol_value(Vleft)
+        if left is NIL:
+            print_uncaught(intern('error'), make_list(['Option \u2018%s\u2019 requires an argument' % opt]))
+            raise KillEmacs(255)
+        set_value(Vleft, left.cdr)
+        return left.car
+
+    try:
+        while True:
+            left = symbol_value(Vleft)
+            if left is NIL or left.__class__ is not Cons:
+                break
+            arg = left.car
+            set_value(Vleft, left.cdr)
+            if not isinstance(arg, str):
+                continue
+            opt, eq, inline = arg.partition('=') if arg.startswith('--') else (arg, '', '')
+            value = inline if eq else None
+            if opt in ('-Q', '-q', '--quick', '-batch', '--batch', '--no-init-file',
+                       '--no-site-file', '--no-site-lisp', '-nw', '--no-splash', '-no-splash',
+                       '--no-x-resources', '--no-window-system', '-nsl', '--no-desktop'):
+                continue
+            if opt == '--debug-internal':
+                global debug_internal
+                debug_internal = True
+                continue
+            if opt in ('--version', '-version'):
+                output.write_stdout('GNU Emacs 28.2 (elisp %s, an Emacs Lisp interpreter in Python)\n'
+                                    % _version())
+                return 0
+            if opt in ('--help', '-help'):
+                output.write_stdout(USAGE)
+                return 0
+            if opt == '--repl':
+                want_repl = True
+                continue
+            if opt in ('-L', '--directory', '-directory'):
+                d = value if value is not None else next_arg(opt)
+                d = os.path.abspath(os.path.expanduser(d))
+                lp = intern('load-path')
+                set_value(lp, Cons(d, symbol_value(lp)))
+                continue
+            if opt in ('-l', '--load', '-load'):
+                f = value if value is not None else next_arg(opt)
+                _load_command_line_file(f)
+                continue
+            if opt in ('--eval', '-eval', '--execute', '-execute'):
+                expr = value if value is not None else next_arg(opt)
+                form = read_from_string(expr).car
+                eval_form(form, T)
+                continue
+            if opt in ('-f', '--funcall', '-funcall'):
+                fn = value if value is not None else next_arg(opt)
+                apply_function(intern(fn), ())
+                continue
+            if opt in ('--script', '-script', '-scriptload', '--scriptload'):
+                f = value if value is not None else next_arg(opt)
+                script_mode = True
+                _load_command_line_file(f)
+                continue
+            if opt == '--':
+                continue
+            if arg.startswith('-') and arg != '-':
+                print_uncaught(intern('error'), make_list(['Unknown option \u2018%s\u2019' % arg]))
+                return 255
+            # A bare FILE: run it as a script; the rest stays for it.
+            script_mode = True
+            _load_command_line_file(arg)
+            break
+        if want_repl and not script_mode:
+            from .repl import run_repl
+            run_repl()
+        return _kill_emacs_hook_then(0)
+    except KillEmacs as k:
+        return k.code
+    except LispSignal as e:
+        print_uncaught(e.symbol, e.data)
+        return 255
+
+
+def _version():
+    from . import __version__
+    return __version__
+
+
+def _load_command_line_file(f):
+    from .prims.lread import load
+    path = os.path.expanduser(f)
+    if os.path.exists(path) or os.path.exists(path + '.el'):
+        path = os.path.abspath(path)
+    load(path, _NIL(), _T())
+
+
+def _NIL():
+    from .lisp import NIL
+    return NIL
+
+
+def _T():
+    from .lisp import T
+    return T
+
+
+def _kill_emacs_hook_then(code):
+    from .lisp import intern
+    from .prims.eval import run_hooks
+    from .errors import LispSignal
+    try:
+        run_hooks(intern('kill-emacs-hook'))
+    except LispSignal:
+        pass
+    return code
+
+
+def main(argv=None):
+    if argv is None:
+        argv = sys.argv[1:]
+    global debug_internal
+    if '--debug-internal' in argv:
+        debug_internal = True
+    from .prims.print import output
+    try:
+        code = run_with_big_stack(_guarded, argv)
+    except KeyboardInterrupt:
+        code = 130
+    output.flush()
+    try:
+        sys.stdout.flush()
+    except Exception:
+        pass
+    os._exit(code if code.__class__ is int else 0)
+
+
+def _guarded(argv):
+    """process_args, but a Python-level failure still ends like Emacs would."""
+    from .prims.print import output
+    try:
+        return process_args(argv)
+    except KillEmacs as k:
+        return k.code
+    except RecursionError:
+        from .lisp import intern, list_
+        print_uncaught(intern('error'), list_('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019'))
+        return 255
+    except Exception as e:
+        if debug_internal:
+            import traceback
+            traceback.print_exc()
+        from .lisp import intern, list_
+        print_uncaught(intern('error'), list_('Internal error: %s: %s' % (type(e).__name__, e)))
+        return 255
+    finally:
+        output.flush()

@@ -1,0 +1,1468 @@
+"""The evaluator: each form is macroexpanded once, then compiled into a tree of
+Python closures `node(frame)` that are run as often as needed (Emacs's eval.c).
+
+Lexical variables are resolved at compile time to slots of the frame, a Python
+list made per function call.  A variable captured by an inner lambda lives in
+a one-element list (a cell) so that closures share the binding and each
+binding instance (each loop iteration's `let`) gets a cell of its own.
+Special (dynamically bound) variables are bound by swapping the symbol's value
+cell and restoring it on exit.
+"""
+
+import sys
+
+from .lisp import (Cons, Symbol, Subr, NIL, T, UNBOUND, SpecialValue, Vector, intern,
+                   make_list, list_, list_to_python)
+from .errors import (LispSignal, Throw, Q, signal, error, wrong_type, void_function,
+                     invalid_function, wrong_number_of_arguments, setting_constant,
+                     handler_matches, get as get_prop, conditions_of)
+from . import variables
+from .variables import (state, symbol_value, set_value, set_default, specbind, unbind,
+                        default_value)
+
+Qlambda = intern('lambda')
+Qclosure = intern('closure')
+Qmacro = intern('macro')
+Qquote = intern('quote')
+Qfunction = intern('function')
+Qinteractive = intern('interactive')
+Qautoload = intern('autoload')
+Qerror = intern('error')
+Qdebug = intern('debug')
+Qand_optional = intern('&optional')
+Qand_rest = intern('&rest')
+Qsuccess = intern(':success')
+Qdeclare = intern('declare')
+Vmax_lisp_eval_depth = intern('max-lisp-eval-depth')
+Vmax_lisp_eval_depth.val = 1600
+Vmax_lisp_eval_depth.special = True
+Vlexical_binding = intern('lexical-binding')
+Vlexical_binding.val = NIL
+Vlexical_binding.special = True
+Vinternal_interpreter_environment = intern('internal-interpreter-environment')
+Vmacroexpand_all_environment = intern('macroexpand-all-environment')
+Vmacroexpand_all_environment.val = NIL
+Vmacroexpand_all_environment.special = True
+
+SPECIAL_FORMS = {}         # Symbol -> compile function(args, scope) -> node
+EXPANDERS = {}             # Symbol -> expand function for macroexpand-all
+
+
+def special_form(name, expand=None):
+    """Register the compiler for special form NAME (and its Subr marker)."""
+    def register(fn):
+        sym = intern(name)
+        SPECIAL_FORMS[sym] = fn
+        sym.function = Subr(name, _special_form_called, 0, None, fn.__doc__, special=True)
+        return fn
+    return register
+
+
+def _special_form_called(*args):
+    error('Special forms cannot be called')
+
+
+# ---------------------------------------------------------------- scopes
+
+class Binding:
+    __slots__ = ('sym', 'slot', 'boxed')
+
+    def __init__(self, sym, slot, boxed):
+        self.sym = sym
+        self.slot = slot
+        self.boxed = boxed
+
+
+class Scope:
+    """The compile-time view of one function body's frame."""
+
+    def __init__(self, parent, lexical):
+        self.parent = parent
+        self.lexical = lexical
+        self.visible = {}          # Symbol -> [Binding, ...] innermost last
+        self.nslots = 0
+        self.captures = []         # outer Bindings whose cells fill our first slots
+        self.captured = {}         # outer Binding -> our Binding for it
+        self.local_specials = set()
+
+    def new_slot(self):
+        s = self.nslots
+        self.nslots += 1
+        return s
+
+    def push(self, sym, boxed):
+        b = Binding(sym, self.new_slot(), boxed)
+        self.visible.setdefault(sym, []).append(b)
+        return b
+
+    def pop(self, binding):
+        self.visible[binding.sym].pop()
+
+    def is_special(self, sym):
+        if sym.special or sym in self.local_specials:
+            return True
+        p = self.parent
+        while p is not None:
+            if sym in p.local_specials:
+                return True
+            p = p.parent
+        return False
+
+    def lookup(self, sym):
+        """The lexical Binding SYM refers to here, or None if it is dynamic/global."""
+        stack = self.visible.get(sym)
+        if stack:
+            return stack[-1]
+        if self.parent is None:
+            return None
+        outer = self.parent.lookup(sym)
+        if outer is None:
+            return None
+        mine = self.captured.get(outer)
+        if mine is None:
+            mine = Binding(sym, self.new_slot(), True)
+            self.captures.append((outer, mine))
+            self.captured[outer] = mine
+        return mine
+
+    def has_lexicals(self):
+        s = self
+        while s is not None:
+            if any(s.visible.values()) or s.captures:
+                return True
+            s = s.parent
+        return False
+
+
+def mentioned_in_closures(body, syms):
+    """Those of SYMS that occur inside a (function (lambda ...)) within BODY."""
+    found = set()
+    stack = [body]
+    seen = set()
+    while stack:
+        x = stack.pop()
+        if x.__class__ is not Cons or id(x) in seen:
+            continue
+        seen.add(id(x))
+        if x.car is Qfunction and x.cdr.__class__ is Cons and x.cdr.car.__class__ is Cons \
+                and x.cdr.car.car is Qlambda:
+            _symbols_in(x.cdr.car, syms, found)
+            if len(found) == len(syms):
+                return found
+            continue
+        if x.car is Qquote:
+            continue
+        while x.__class__ is Cons:
+            stack.append(x.car)
+            x = x.cdr
+    return found
+
+
+def _symbols_in(form, syms, found):
+    stack = [form]
+    seen = set()
+    while stack:
+        x = stack.pop()
+        cls = x.__class__
+        if cls is Symbol:
+            if x in syms:
+                found.add(x)
+        elif cls is Cons:
+            if id(x) in seen:
+                continue
+            seen.add(id(x))
+            while x.__class__ is Cons:
+                stack.append(x.car)
+                x = x.cdr
+            stack.append(x)
+        elif cls is Vector:
+            stack.extend(x)
+
+
+# ---------------------------------------------------------------- macroexpansion
+
+def macro_function(fsym, env=NIL):
+    """If FSYM names a macro (following aliases), return its expander, else None."""
+    if env is not NIL:
+        entry = _assq(fsym, env)
+        if entry is not None:
+            return entry.cdr if entry.cdr is not NIL else None
+    fn = fsym.function
+    depth = 0
+    while fn.__class__ is Symbol and fn is not NIL:
+        fn = fn.function
+        depth += 1
+        if depth > 100:
+            return None
+    if fn.__class__ is Cons:
+        if fn.car is Qmacro:
+            return fn.cdr
+        if fn.car is Qautoload:
+            rest = list_to_python(fn.cdr)
+            kind = rest[3] if len(rest) > 3 else NIL
+            if kind is Qmacro or kind is T:
+                from .prims.lread import autoload_do_load
+                autoload_do_load(fn, fsym)
+                return macro_function(fsym, env)
+    return None
+
+
+def _assq(key, alist):
+    while alist.__class__ is Cons:
+        e = alist.car
+        if e.__class__ is Cons and e.car is key:
+            return e
+        alist = alist.cdr
+    return None
+
+
+def macroexpand_1(form, env=NIL):
+    if form.__class__ is not Cons or form.car.__class__ is not Symbol:
+        return form
+    expander = macro_function(form.car, env)
+    if expander is None:
+        return form
+    return apply_function(expander, list_to_python(form.cdr))
+
+
+def macroexpand(form, env=NIL):
+    while True:
+        new = macroexpand_1(form, env)
+        if new is form:
+            return form
+        form = new
+
+
+def expand_all(form, env=NIL):
+    """Expand every macro call in FORM (what `macroexpand-all` does)."""
+    while True:
+        if form.__class__ is not Cons:
+            return form
+        head = form.car
+        if head.__class__ is Symbol:
+            exp = EXPANDERS.get(head)
+            if exp is not None:
+                return exp(form, env)
+            expander = macro_function(head, env)
+            if expander is not None:
+                new = apply_function(expander, list_to_python(form.cdr))
+                if new is form:
+                    return form
+                form = new
+                continue
+            return Cons(head, _expand_list(form.cdr, env))
+        if head.__class__ is Cons and head.car is Qlambda:
+            return Cons(_expand_lambda(head, env), _expand_list(form.cdr, env))
+        return Cons(head, _expand_list(form.cdr, env))
+
+
+def _expand_list(lst, env):
+    items = []
+    while lst.__class__ is Cons:
+        items.append(expand_all(lst.car, env))
+        lst = lst.cdr
+    return make_list(items, lst)
+
+
+def _expand_lambda(lam, env):
+    # (lambda ARGS [DOC] [(interactive ...)] . BODY)
+    rest = lam.cdr
+    if rest.__class__ is not Cons:
+        return lam
+    return Cons(lam.car, Cons(rest.car, _expand_list(rest.cdr, env)))
+
+
+def _expander(name):
+    def register(fn):
+        EXPANDERS[intern(name)] = fn
+        return fn
+    return register
+
+
+@_expander('quote')
+def _exp_quote(form, env):
+    return form
+
+
+@_expander('function')
+def _exp_function(form, env):
+    arg = form.cdr.car if form.cdr.__class__ is Cons else NIL
+    if arg.__class__ is Cons and arg.car is Qlambda:
+        return list_(Qfunction, _expand_lambda(arg, env))
+    return form
+
+
+@_expander('let')
+def _exp_let(form, env):
+    return _exp_let_like(form, env)
+
+
+@_expander('let*')
+def _exp_letstar(form, env):
+    return _exp_let_like(form, env)
+
+
+def _exp_let_like(form, env):
+    if form.cdr.__class__ is not Cons:
+        return form
+    bindings = []
+    b = form.cdr.car
+    while b.__class__ is Cons:
+        spec = b.car
+        if spec.__class__ is Cons:
+            bindings.append(Cons(spec.car, _expand_list(spec.cdr, env)))
+        else:
+            bindings.append(spec)
+        b = b.cdr
+    return Cons(form.car, Cons(make_list(bindings, b), _expand_list(form.cdr.cdr, env)))
+
+
+@_expander('cond')
+def _exp_cond(form, env):
+    clauses = []
+    c = form.cdr
+    while c.__class__ is Cons:
+        clause = c.car
+        clauses.append(_expand_list(clause, env) if clause.__class__ is Cons else clause)
+        c = c.cdr
+    return Cons(form.car, make_list(clauses, c))
+
+
+@_expander('condition-case')
+def _exp_condition_case(form, env):
+    args = form.cdr
+    if args.__class__ is not Cons or args.cdr.__class__ is not Cons:
+        return form
+    var = args.car
+    body = expand_all(args.cdr.car, env)
+    handlers = []
+    h = args.cdr.cdr
+    while h.__class__ is Cons:
+        handler = h.car
+        if handler.__class__ is Cons:
+            handlers.append(Cons(handler.car, _expand_list(handler.cdr, env)))
+        else:
+            handlers.append(handler)
+        h = h.cdr
+    return Cons(form.car, Cons(var, Cons(body, make_list(handlers, h))))
+
+
+# ---------------------------------------------------------------- compiling
+
+def compile_form(form, scope):
+    """Compile an already macroexpanded FORM into a node."""
+    cls = form.__class__
+    if cls is Symbol:
+        return compile_variable(form, scope)
+    if cls is not Cons:
+        return _constant(form)
+    head = form.car
+    if head.__class__ is Symbol:
+        sf = SPECIAL_FORMS.get(head)
+        if sf is not None:
+            fn = head.function
+            if fn.__class__ is Subr and fn.special:
+                return sf(form.cdr, scope)
+        expander = macro_function(head)
+        if expander is not None:
+            return compile_form(expand_all(form), scope)
+        return compile_call(head, form.cdr, scope)
+    if head.__class__ is Cons and head.car is Qlambda:
+        fnode = compile_lambda(head, scope)
+        args = [compile_form(a, scope) for a in _args_list(form.cdr)]
+
+        def call_lambda(f):
+            return fnode(f).call(tuple(a(f) for a in args))
+        return call_lambda
+    if head.__class__ is Cons and head.car is Qclosure:
+        args = [compile_form(a, scope) for a in _args_list(form.cdr)]
+
+        def call_closure_form(f):
+            return funcall(head, *[a(f) for a in args])
+        return call_closure_form
+    bad = head
+
+    def invalid(f):
+        invalid_function(bad)
+    return invalid
+
+
+def _args_list(lst):
+    out = []
+    while lst.__class__ is Cons:
+        out.append(lst.car)
+        lst = lst.cdr
+    if lst is not NIL:
+        wrong_type('listp', lst)
+    return out
+
+
+def _constant(value):
+    def const(f):
+        return value
+    return const
+
+
+def compile_variable(sym, scope):
+    if sym is NIL or sym is T or (sym.name.startswith(':') and sym.interned and sym.constant):
+        return _constant(sym.val if sym.val is not UNBOUND else sym)
+    if scope.lexical and not scope.is_special(sym):
+        b = scope.lookup(sym)
+        if b is not None:
+            slot = b.slot
+            if b.boxed:
+                def boxed_ref(f):
+                    return f[slot][0]
+                return boxed_ref
+
+            def slot_ref(f):
+                return f[slot]
+            return slot_ref
+
+    def global_ref(f):
+        v = sym.val
+        if v.__class__ is SpecialValue:
+            return symbol_value(sym)
+        return v
+    return global_ref
+
+
+def compile_body(forms, scope):
+    """Compile a list of forms evaluated in sequence (progn)."""
+    nodes = [compile_form(x, scope) for x in _args_list(forms)]
+    if not nodes:
+        return _constant(NIL)
+    if len(nodes) == 1:
+        return nodes[0]
+    if len(nodes) == 2:
+        a, b = nodes
+
+        def progn2(f):
+            a(f)
+            return b(f)
+        return progn2
+    if len(nodes) == 3:
+        a, b, c = nodes
+
+        def progn3(f):
+            a(f)
+            b(f)
+            return c(f)
+        return progn3
+    init, last = nodes[:-1], nodes[-1]
+
+    def progn(f):
+        for n in init:
+            n(f)
+        return last(f)
+    return progn
+
+
+def compile_call(fsym, args, scope):
+    argnodes = [compile_form(a, scope) for a in _args_list(args)]
+    n = len(argnodes)
+    if n == 0:
+        def call0(f):
+            fn = fsym.function
+            if fn.__class__ is Subr and fn.min_args == 0:
+                return fn.fn()
+            return call_symbol(fsym, ())
+        return call0
+    if n == 1:
+        a0, = argnodes
+
+        def call1(f):
+            fn = fsym.function
+            x = a0(f)
+            if fn.__class__ is Subr and fn.min_args <= 1 and (fn.max_args is None or fn.max_args >= 1):
+                return fn.fn(x)
+            if fn.__class__ is Closure:
+                return fn.call((x,))
+            return call_symbol(fsym, (x,))
+        return call1
+    if n == 2:
+        a0, a1 = argnodes
+
+        def call2(f):
+            fn = fsym.function
+            x = a0(f)
+            y = a1(f)
+            if fn.__class__ is Subr and fn.min_args <= 2 and (fn.max_args is None or fn.max_args >= 2):
+                return fn.fn(x, y)
+            if fn.__class__ is Closure:
+                return fn.call((x, y))
+            return call_symbol(fsym, (x, y))
+        return call2
+    if n == 3:
+        a0, a1, a2 = argnodes
+
+        def call3(f):
+            fn = fsym.function
+            x = a0(f)
+            y = a1(f)
+            z = a2(f)
+            if fn.__class__ is Subr and fn.min_args <= 3 and (fn.max_args is None or fn.max_args >= 3):
+                return fn.fn(x, y, z)
+            if fn.__class__ is Closure:
+                return fn.call((x, y, z))
+            return call_symbol(fsym, (x, y, z))
+        return call3
+
+    def calln(f):
+        fn = fsym.function
+        vals = [a(f) for a in argnodes]
+        if fn.__class__ is Subr and fn.min_args <= n and (fn.max_args is None or fn.max_args >= n):
+            return fn.fn(*vals)
+        if fn.__class__ is Closure:
+            return fn.call(tuple(vals))
+        return call_symbol(fsym, tuple(vals))
+    return calln
+
+
+def call_symbol(fsym, args):
+    fn = fsym.function
+    if fn is None or fn is NIL:
+        void_function(fsym)
+    return apply_function(fn, args, fsym)
+
+
+# ---------------------------------------------------------------- functions
+
+class LambdaInfo:
+    """What a (lambda ARGS . BODY) form compiles to; shared by all its closures."""
+    __slots__ = ('form', 'required', 'optional', 'rest', 'body_forms', 'doc', 'interactive',
+                 'lexical', 'scope_parent', 'nslots', 'param_slots', 'param_boxed',
+                 'capture_slots', 'code', 'nreq', 'nmax', 'dynamic_params', 'simple',
+                 'fresh_scope')
+
+    def __init__(self, form, lexical, scope_parent):
+        self.form = form
+        self.lexical = lexical
+        self.scope_parent = scope_parent
+        self.code = None
+        rest = form.cdr
+        if rest.__class__ is not Cons:
+            invalid_function(form)
+        arglist = rest.car
+        required, optional, restvar = [], [], None
+        mode = 0
+        a = arglist
+        while a.__class__ is Cons:
+            s = a.car
+            if s is Qand_optional:
+                mode = 1
+            elif s is Qand_rest:
+                mode = 2
+            elif s.__class__ is not Symbol:
+                invalid_function(form)
+            elif mode == 0:
+                required.append(s)
+            elif mode == 1:
+                optional.append(s)
+            else:
+                restvar = s
+            a = a.cdr
+        self.required = required
+        self.optional = optional
+        self.rest = restvar
+        self.nreq = len(required)
+        self.nmax = None if restvar is not None else len(required) + len(optional)
+        body = rest.cdr
+        self.doc = None
+        if body.__class__ is Cons and isinstance(body.car, str) and body.cdr is not NIL:
+            self.doc = body.car
+            body = body.cdr
+        self.interactive = None
+        if body.__class__ is Cons and body.car.__class__ is Cons and body.car.car is Qinteractive:
+            self.interactive = body.car
+            body = body.cdr
+        while body.__class__ is Cons and body.car.__class__ is Cons and body.car.car is Qdeclare:
+            body = body.cdr
+        self.body_forms = body
+
+    def params(self):
+        out = list(self.required) + list(self.optional)
+        if self.rest is not None:
+            out.append(self.rest)
+        return out
+
+    def compile(self):
+        """Compile the body (once); fills the frame layout."""
+        scope = Scope(self.scope_parent, self.lexical)
+        params = self.params()
+        body = self.body_forms
+        if self.lexical:
+            lexical_params = [p for p in params if not scope.is_special(p)]
+            captured = mentioned_in_closures(body, set(lexical_params)) if lexical_params else ()
+        # Captured cells come first in the frame; their number is known only after
+        # compiling the body, so parameters get slots first and are moved after.
+        self.param_slots = []
+        self.param_boxed = []
+        self.dynamic_params = []
+        bindings = []
+        for p in params:
+            if self.lexical and not scope.is_special(p):
+                b = scope.push(p, p in captured)
+                bindings.append(b)
+                self.param_slots.append(b.slot)
+                self.param_boxed.append(b.boxed)
+            else:
+                self.param_slots.append(None)
+                self.param_boxed.append(False)
+                self.dynamic_params.append(p)
+        code = compile_body(body, scope)
+        self.capture_slots = [(outer, mine.slot) for outer, mine in scope.captures]
+        self.nslots = scope.nslots
+        self.simple = (not self.dynamic_params and not any(self.param_boxed)
+                       and not self.optional and self.rest is None)
+        self.code = code
+        return code
+
+
+class Closure:
+    """A Lisp function made from a lambda expression (an interpreted closure)."""
+    __slots__ = ('info', 'cells', 'env_alist')
+
+    def __init__(self, info, cells, env_alist=None):
+        self.info = info
+        self.cells = cells          # list of (slot, cell) captured from outside
+        self.env_alist = env_alist
+
+    def call(self, args):
+        info = self.info
+        code = info.code
+        if code is None:
+            code = info.compile()
+        n = len(args)
+        if n < info.nreq or (info.nmax is not None and n > info.nmax):
+            wrong_number_of_arguments(self.as_list(), n)
+        depth = state.lisp_eval_depth + 1
+        if depth > Vmax_lisp_eval_depth.val:
+            _too_deep()
+        state.lisp_eval_depth = depth
+        frame = [None] * info.nslots
+        for slot, cell in self.cells:
+            frame[slot] = cell
+        try:
+            if info.simple:
+                slots = info.param_slots
+                for i in range(n):
+                    frame[slots[i]] = args[i]
+                return code(frame)
+            records = None
+            params = info.params()
+            nreq_opt = info.nreq + len(info.optional)
+            for i, p in enumerate(params):
+                if i < nreq_opt:
+                    v = args[i] if i < n else NIL
+                else:
+                    v = make_list(args[nreq_opt:])
+                slot = info.param_slots[i]
+                if slot is None:
+                    if records is None:
+                        records = []
+                    records.append(specbind(p, v))
+                elif info.param_boxed[i]:
+                    frame[slot] = [v]
+                else:
+                    frame[slot] = v
+            if records is None:
+                return code(frame)
+            try:
+                return code(frame)
+            finally:
+                for r in reversed(records):
+                    unbind(r)
+        finally:
+            state.lisp_eval_depth = depth - 1
+
+    def as_list(self):
+        """The list Emacs 28 shows for this function: (closure ENV ARGS . BODY) or (lambda ...)."""
+        info = self.info
+        form = info.form
+        if not info.lexical:
+            return form
+        env = self.env_alist
+        if env is None:
+            pairs = []
+            for outer, slot in zip(_capture_syms(info), self.cells):
+                cell = slot[1]
+                pairs.append(Cons(outer, cell[0]))
+            env = make_list(pairs, list_(T))
+        return Cons(Qclosure, Cons(env, form.cdr))
+
+    def lisp_print(self, printer):
+        printer.print(self.as_list())
+
+
+def _capture_syms(info):
+    return [outer.sym for outer, slot in info.capture_slots]
+
+
+def _too_deep():
+    state.lisp_eval_depth = 0
+    raise LispSignal(Qerror, list_('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019'))
+
+
+def compile_lambda(lam, scope):
+    """Compile a (lambda ...) appearing as #'(lambda ...): a node making a Closure."""
+    lexical = scope.lexical
+    if lexical and scope.has_lexicals():
+        info = LambdaInfo(lam, True, scope)
+        info.compile()
+        cell_sources = [(outer, slot) for outer, slot in info.capture_slots]
+
+        def make_closure(f):
+            return Closure(info, [(slot, f[outer.slot] if outer.boxed else [f[outer.slot]])
+                                  for outer, slot in cell_sources])
+        # Outer bindings captured here were marked boxed by the capture analysis.
+        return make_closure
+    info = LambdaInfo(lam, lexical, Scope(None, lexical) if False else None)
+    closure = Closure(info, [])
+
+    def make_plain(f):
+        return Closure(info, [])
+    return make_plain
+
+
+def make_closure_from_list(fn):
+    """A Closure for a list function: (lambda ...) or (closure ENV ARGS . BODY)."""
+    if fn.car is Qlambda:
+        return Closure(LambdaInfo(fn, False, None), [])
+    env = fn.cdr.car if fn.cdr.__class__ is Cons else NIL
+    lam = Cons(Qlambda, fn.cdr.cdr)
+    scope = Scope(None, True)
+    cells = []
+    e = env
+    seen = set()
+    alist_items = []
+    while e.__class__ is Cons:
+        entry = e.car
+        if entry.__class__ is Cons and entry.car.__class__ is Symbol and entry.car not in seen:
+            seen.add(entry.car)
+            alist_items.append(entry)
+        elif entry.__class__ is Symbol and entry is not T:
+            scope.local_specials.add(entry)
+        e = e.cdr
+    outer = Scope(None, True)
+    for entry in reversed(alist_items):
+        outer.push(entry.car, True)
+    info = LambdaInfo(lam, True, outer)
+    info.compile()
+    for o, slot in info.capture_slots:
+        for entry in alist_items:
+            if entry.car is o.sym:
+                cells.append((slot, _AlistCell(entry)))
+                break
+    return Closure(info, cells, env)
+
+
+class _AlistCell:
+    """A cell whose value lives in the cdr of an environment alist entry."""
+    __slots__ = ('entry',)
+
+    def __init__(self, entry):
+        self.entry = entry
+
+    def __getitem__(self, i):
+        return self.entry.cdr
+
+    def __setitem__(self, i, v):
+        self.entry.cdr = v
+
+
+# ---------------------------------------------------------------- funcall / apply
+
+def funcall(fn, *args):
+    return apply_function(fn, args)
+
+
+def apply_function(fn, args, fsym=None):
+    """Call Lisp function FN with the Python sequence ARGS."""
+    cls = fn.__class__
+    if cls is Subr:
+        n = len(args)
+        if n < fn.min_args or (fn.max_args is not None and n > fn.max_args):
+            if fn.special:
+                invalid_function(fn)
+            wrong_number_of_arguments(fn, n)
+        if fn.special:
+            invalid_function(fn)
+        return fn.fn(*args)
+    if cls is Closure:
+        return fn.call(tuple(args))
+    if cls is Symbol:
+        if fn is NIL:
+            void_function(fn)
+        orig = fn
+        seen = 0
+        while fn.__class__ is Symbol and fn is not NIL:
+            nxt = fn.function
+            if nxt is None or nxt is NIL:
+                void_function(fn)
+            fn = nxt
+            seen += 1
+            if seen > 100:
+                signal(Q('cyclic-function-indirection'), list_(orig))
+        return apply_function(fn, args, orig)
+    if cls is Cons:
+        head = fn.car
+        if head is Qlambda or head is Qclosure:
+            return _list_closure(fn).call(tuple(args))
+        if head is Qautoload and fsym is not None:
+            from .prims.lread import autoload_do_load
+            autoload_do_load(fn, fsym)
+            return apply_function(fsym.function, args, fsym)
+        invalid_function(fn)
+    if fn is None:
+        void_function(fsym if fsym is not None else NIL)
+    invalid_function(fn)
+
+
+_list_closures = {}
+
+
+def _list_closure(fn):
+    entry = _list_closures.get(id(fn))
+    if entry is not None and entry[0] is fn:
+        return entry[1]
+    c = make_closure_from_list(fn)
+    if len(_list_closures) > 10000:
+        _list_closures.clear()
+    _list_closures[id(fn)] = (fn, c)
+    return c
+
+
+# ---------------------------------------------------------------- eval
+
+def eval_form(form, lexical=NIL):
+    """`eval`: macroexpand and compile FORM, then run it."""
+    if form.__class__ is Symbol:
+        if lexical is not NIL and lexical.__class__ is Cons:
+            entry = _assq(form, lexical)
+            if entry is not None:
+                return entry.cdr
+        return symbol_value(form)
+    if form.__class__ is not Cons:
+        return form
+    if lexical.__class__ is Cons:
+        return _eval_in_alist_env(form, lexical)
+    scope = Scope(None, lexical is not NIL)
+    node = compile_form(expand_all(form), scope)
+    frame = [None] * scope.nslots
+    return node(frame)
+
+
+def _eval_in_alist_env(form, env):
+    lam = list_(Qclosure, env, NIL, form)
+    return make_closure_from_list(lam).call(())
+
+
+def eval_toplevel(form, lexical):
+    """Evaluate a top-level form as `load` does (each `progn` subform in turn)."""
+    form = macroexpand(form)
+    if form.__class__ is Cons and form.car is intern('progn'):
+        result = NIL
+        for sub in _args_list(form.cdr):
+            result = eval_toplevel(sub, lexical)
+        return result
+    return eval_form(form, T if lexical else NIL)
+
+
+# ---------------------------------------------------------------- special forms
+
+@special_form('quote')
+def sf_quote(args, scope):
+    """Return the argument, without evaluating it."""
+    if args.__class__ is not Cons or args.cdr is not NIL:
+        wrong_number_of_arguments(intern('quote'), _length(args))
+    return _constant(args.car)
+
+
+def _length(lst):
+    n = 0
+    while lst.__class__ is Cons:
+        n += 1
+        lst = lst.cdr
+    return n
+
+
+@special_form('function')
+def sf_function(args, scope):
+    """Like `quote', but preferred for objects which are functions."""
+    if args.__class__ is not Cons or args.cdr is not NIL:
+        wrong_number_of_arguments(intern('function'), _length(args))
+    arg = args.car
+    if arg.__class__ is Cons and arg.car is Qlambda and scope.lexical:
+        return compile_lambda(arg, scope)
+    return _constant(arg)
+
+
+@special_form('progn')
+def sf_progn(args, scope):
+    """Eval BODY forms sequentially and return value of last one."""
+    return compile_body(args, scope)
+
+
+@special_form('prog1')
+def sf_prog1(args, scope):
+    """Eval FIRST and BODY sequentially; return value from FIRST."""
+    if args.__class__ is not Cons:
+        wrong_number_of_arguments(intern('prog1'), 0)
+    first = compile_form(args.car, scope)
+    rest = compile_body(args.cdr, scope)
+
+    def prog1(f):
+        v = first(f)
+        rest(f)
+        return v
+    return prog1
+
+
+@special_form('prog2')
+def sf_prog2(args, scope):
+    """Eval FORM1, FORM2 and BODY sequentially; return value from FORM2."""
+    if args.__class__ is not Cons or args.cdr.__class__ is not Cons:
+        wrong_number_of_arguments(intern('prog2'), _length(args))
+    first = compile_form(args.car, scope)
+    second = compile_form(args.cdr.car, scope)
+    rest = compile_body(args.cdr.cdr, scope)
+
+    def prog2(f):
+        first(f)
+        v = second(f)
+        rest(f)
+        return v
+    return prog2
+
+
+@special_form('if')
+def sf_if(args, scope):
+    """If COND yields non-nil, do THEN, else do ELSE..."""
+    if args.__class__ is not Cons or args.cdr.__class__ is not Cons:
+        wrong_number_of_arguments(intern('if'), _length(args))
+    test = compile_form(args.car, scope)
+    then = compile_form(args.cdr.car, scope)
+    else_ = compile_body(args.cdr.cdr, scope)
+
+    def if_(f):
+        if test(f) is not NIL:
+            return then(f)
+        return else_(f)
+    return if_
+
+
+@special_form('and')
+def sf_and(args, scope):
+    """Eval args until one of them yields nil, then return nil."""
+    nodes = [compile_form(a, scope) for a in _args_list(args)]
+    if not nodes:
+        return _constant(T)
+    if len(nodes) == 2:
+        a, b = nodes
+
+        def and2(f):
+            if a(f) is NIL:
+                return NIL
+            return b(f)
+        return and2
+
+    def and_(f):
+        v = T
+        for n in nodes:
+            v = n(f)
+            if v is NIL:
+                return NIL
+        return v
+    return and_
+
+
+@special_form('or')
+def sf_or(args, scope):
+    """Eval args until one of them yields non-nil, then return that value."""
+    nodes = [compile_form(a, scope) for a in _args_list(args)]
+
+    def or_(f):
+        for n in nodes:
+            v = n(f)
+            if v is not NIL:
+                return v
+        return NIL
+    return or_
+
+
+@special_form('cond')
+def sf_cond(args, scope):
+    """Try each clause until one succeeds."""
+    clauses = []
+    for clause in _args_list(args):
+        if clause.__class__ is not Cons:
+            if clause is NIL:
+                continue
+            wrong_type('listp', clause)
+        test = compile_form(clause.car, scope)
+        body = compile_body(clause.cdr, scope) if clause.cdr is not NIL else None
+        clauses.append((test, body))
+
+    def cond(f):
+        for test, body in clauses:
+            v = test(f)
+            if v is not NIL:
+                return v if body is None else body(f)
+        return NIL
+    return cond
+
+
+@special_form('while')
+def sf_while(args, scope):
+    """If TEST yields non-nil, eval BODY... and repeat."""
+    if args.__class__ is not Cons:
+        wrong_number_of_arguments(intern('while'), 0)
+    test = compile_form(args.car, scope)
+    body = compile_body(args.cdr, scope)
+
+    def while_(f):
+        while test(f) is not NIL:
+            body(f)
+        return NIL
+    return while_
+
+
+@special_form('setq')
+def sf_setq(args, scope):
+    """Set each SYM to the value of its VAL."""
+    items = _args_list(args)
+    if len(items) % 2:
+        wrong_number_of_arguments(intern('setq'), len(items))
+    nodes = []
+    for i in range(0, len(items), 2):
+        sym = items[i]
+        if sym.__class__ is not Symbol:
+            wrong_type('symbolp', sym)
+        nodes.append(_compile_assignment(sym, compile_form(items[i + 1], scope), scope))
+    if not nodes:
+        return _constant(NIL)
+    if len(nodes) == 1:
+        return nodes[0]
+
+    def setq_many(f):
+        v = NIL
+        for n in nodes:
+            v = n(f)
+        return v
+    return setq_many
+
+
+def _compile_assignment(sym, value, scope):
+    b = scope.lookup(sym) if scope.lexical and not scope.is_special(sym) else None
+    if b is not None:
+        slot = b.slot
+        if b.boxed:
+            def set_boxed(f):
+                v = value(f)
+                f[slot][0] = v
+                return v
+            return set_boxed
+
+        def set_slot(f):
+            v = value(f)
+            f[slot] = v
+            return v
+        return set_slot
+
+    def set_global(f):
+        v = value(f)
+        if sym.__class__ is Symbol and not sym.constant and sym.val.__class__ is not SpecialValue:
+            sym.val = v
+        else:
+            set_value(sym, v)
+        return v
+    return set_global
+
+
+@special_form('setq-default')
+def sf_setq_default(args, scope):
+    """Set the default value of variable VAR to VALUE."""
+    items = _args_list(args)
+    if len(items) % 2:
+        wrong_number_of_arguments(intern('setq-default'), len(items))
+    pairs = [(items[i], compile_form(items[i + 1], scope)) for i in range(0, len(items), 2)]
+
+    def setq_default(f):
+        v = NIL
+        for sym, node in pairs:
+            v = node(f)
+            set_default(sym, v)
+        return v
+    return setq_default
+
+
+def _binding_specs(bindings):
+    out = []
+    for spec in _args_list(bindings):
+        if spec.__class__ is Symbol:
+            out.append((spec, None))
+        elif spec.__class__ is Cons:
+            if spec.cdr is not NIL and spec.cdr.__class__ is Cons and spec.cdr.cdr is not NIL:
+                error("`let' bindings can have only one value-form")
+            out.append((spec.car, spec.cdr.car if spec.cdr.__class__ is Cons else NIL))
+        else:
+            wrong_type('symbolp', spec)
+    return out
+
+
+@special_form('let')
+def sf_let(args, scope):
+    """Bind variables according to VARLIST then eval BODY."""
+    if args.__class__ is not Cons:
+        wrong_number_of_arguments(intern('let'), 0)
+    specs = _binding_specs(args.car)
+    inits = [compile_form(v, scope) if v is not None else None for _, v in specs]
+    body_forms = args.cdr
+    lexical_syms = [s for s, _ in specs if scope.lexical and not scope.is_special(s)]
+    captured = mentioned_in_closures(body_forms, set(lexical_syms)) if lexical_syms else ()
+    targets = []
+    pushed = []
+    for sym, _ in specs:
+        if sym.__class__ is not Symbol:
+            wrong_type('symbolp', sym)
+        if scope.lexical and not scope.is_special(sym):
+            b = scope.push(sym, sym in captured)
+            pushed.append(b)
+            targets.append(b)
+        else:
+            if sym.constant and sym is not NIL:
+                pass
+            targets.append(sym)
+    body = compile_body(body_forms, scope)
+    for b in reversed(pushed):
+        scope.pop(b)
+    return _make_let_node(targets, inits, body)
+
+
+def _make_let_node(targets, inits, body):
+    if all(t.__class__ is Binding and not t.boxed for t in targets):
+        slots = [t.slot for t in targets]
+        if len(slots) == 1:
+            slot, init = slots[0], inits[0]
+            if init is None:
+                def let1_nil(f):
+                    f[slot] = NIL
+                    return body(f)
+                return let1_nil
+
+            def let1(f):
+                f[slot] = init(f)
+                return body(f)
+            return let1
+        pairs = list(zip(slots, inits))
+
+        def let_lexical(f):
+            vals = [NIL if init is None else init(f) for _, init in pairs]
+            for (slot, _), v in zip(pairs, vals):
+                f[slot] = v
+            return body(f)
+        return let_lexical
+
+    def let_general(f):
+        vals = [NIL if init is None else init(f) for init in inits]
+        records = []
+        try:
+            for t, v in zip(targets, vals):
+                if t.__class__ is Binding:
+                    if t.boxed:
+                        f[t.slot] = [v]
+                    else:
+                        f[t.slot] = v
+                else:
+                    records.append(specbind(t, v))
+            return body(f)
+        finally:
+            for r in reversed(records):
+                unbind(r)
+    return let_general
+
+
+@special_form('let*')
+def sf_letstar(args, scope):
+    """Bind variables according to VARLIST then eval BODY, sequentially."""
+    if args.__class__ is not Cons:
+        wrong_number_of_arguments(intern('let*'), 0)
+    specs = _binding_specs(args.car)
+    body_forms = args.cdr
+    if not specs:
+        return compile_body(body_forms, scope)
+    # Nest: (let* (a b) body) == (let (a) (let* (b) body)), but compiled flat.
+    lexical_syms = [s for s, _ in specs if scope.lexical and not scope.is_special(s)]
+    captured = set()
+    if lexical_syms:
+        # Later init forms can hold closures too: scan them with the body.
+        rest_forms = make_list([v for _, v in specs if v is not None], body_forms)
+        captured = mentioned_in_closures(rest_forms, set(lexical_syms))
+    steps = []
+    pushed = []
+    for sym, init in specs:
+        if sym.__class__ is not Symbol:
+            wrong_type('symbolp', sym)
+        node = compile_form(init, scope) if init is not None else None
+        if scope.lexical and not scope.is_special(sym):
+            b = scope.push(sym, sym in captured)
+            pushed.append(b)
+            steps.append((b, node))
+        else:
+            steps.append((sym, node))
+    body = compile_body(body_forms, scope)
+    for b in reversed(pushed):
+        scope.pop(b)
+    if all(t.__class__ is Binding and not t.boxed for t, _ in steps):
+        plain = [(t.slot, n) for t, n in steps]
+
+        def letstar_lexical(f):
+            for slot, node in plain:
+                f[slot] = NIL if node is None else node(f)
+            return body(f)
+        return letstar_lexical
+
+    def letstar(f):
+        records = []
+        try:
+            for t, node in steps:
+                v = NIL if node is None else node(f)
+                if t.__class__ is Binding:
+                    f[t.slot] = [v] if t.boxed else v
+                else:
+                    records.append(specbind(t, v))
+            return body(f)
+        finally:
+            for r in reversed(records):
+                unbind(r)
+    return letstar
+
+
+@special_form('defvar')
+def sf_defvar(args, scope):
+    """Define SYMBOL as a variable, and return SYMBOL."""
+    items = _args_list(args)
+    if not items:
+        wrong_number_of_arguments(intern('defvar'), 0)
+    sym = items[0]
+    if sym.__class__ is not Symbol:
+        wrong_type('symbolp', sym)
+    if len(items) == 1:
+        scope.local_specials.add(sym)
+
+        def defvar_local(f):
+            return sym
+        return defvar_local
+    if len(items) > 3:
+        error('Too many arguments')
+    init = compile_form(items[1], scope)
+    doc = items[2] if len(items) > 2 else None
+
+    def defvar(f):
+        sym.special = True
+        if default_value(sym) is UNBOUND:
+            set_default(sym, init(f))
+        if doc is not None:
+            from .errors import put
+            put(sym, intern('variable-documentation'), doc)
+        return sym
+    return defvar
+
+
+@special_form('defconst')
+def sf_defconst(args, scope):
+    """Define SYMBOL as a constant variable."""
+    items = _args_list(args)
+    if len(items) < 2:
+        wrong_number_of_arguments(intern('defconst'), len(items))
+    if len(items) > 3:
+        error('Too many arguments')
+    sym = items[0]
+    if sym.__class__ is not Symbol:
+        wrong_type('symbolp', sym)
+    init = compile_form(items[1], scope)
+    doc = items[2] if len(items) > 2 else None
+
+    def defconst(f):
+        v = init(f)
+        sym.special = True
+        set_default(sym, v)
+        from .errors import put
+        put(sym, intern('risky-local-variable'), T)
+        if doc is not None:
+            put(sym, intern('variable-documentation'), doc)
+        return sym
+    return defconst
+
+
+@special_form('catch')
+def sf_catch(args, scope):
+    """Eval BODY allowing nonlocal exits using `throw'."""
+    if args.__class__ is not Cons:
+        wrong_number_of_arguments(intern('catch'), 0)
+    tag_node = compile_form(args.car, scope)
+    body = compile_body(args.cdr, scope)
+
+    def catch(f):
+        tag = tag_node(f)
+        tags = state.catch_tags
+        tags.append(tag)
+        depth = state.lisp_eval_depth
+        try:
+            return body(f)
+        except Throw as e:
+            if e.tag is tag:
+                state.lisp_eval_depth = depth
+                return e.value
+            raise
+        finally:
+            tags.pop()
+    return catch
+
+
+@special_form('unwind-protect')
+def sf_unwind_protect(args, scope):
+    """Do BODYFORM, protecting with UNWINDFORMS."""
+    if args.__class__ is not Cons:
+        wrong_number_of_arguments(intern('unwind-protect'), 0)
+    bodyform = compile_form(args.car, scope)
+    unwind = compile_body(args.cdr, scope)
+
+    def unwind_protect(f):
+        try:
+            return bodyform(f)
+        finally:
+            unwind(f)
+    return unwind_protect
+
+
+@special_form('condition-case')
+def sf_condition_case(args, scope):
+    """Regain control when an error is signaled."""
+    items = _args_list(args)
+    if len(items) < 2:
+        wrong_number_of_arguments(intern('condition-case'), len(items))
+    var = items[0]
+    if var.__class__ is not Symbol:
+        wrong_type('symbolp', var)
+    bodyform = compile_form(items[1], scope)
+    handlers = []
+    success = None
+    binding = None
+    dynamic = False
+    if var is not NIL:
+        if scope.lexical and not scope.is_special(var):
+            handler_forms = make_list([h.cdr for h in items[2:] if h.__class__ is Cons])
+            boxed = bool(mentioned_in_closures(handler_forms, {var}))
+            binding = scope.push(var, boxed)
+        else:
+            dynamic = True
+    for h in items[2:]:
+        if h.__class__ is not Cons:
+            error('Invalid condition handler: %s' % _prin(h))
+        body = compile_body(h.cdr, scope)
+        if h.car is Qsuccess:
+            success = body
+        else:
+            handlers.append((h.car, body))
+    if binding is not None:
+        scope.pop(binding)
+
+    def run_handler(f, body, value):
+        if binding is not None:
+            f[binding.slot] = [value] if binding.boxed else value
+            return body(f)
+        if dynamic:
+            r = specbind(var, value)
+            try:
+                return body(f)
+            finally:
+                unbind(r)
+        return body(f)
+
+    def condition_case(f):
+        depth = state.lisp_eval_depth
+        ntags = len(state.catch_tags)
+        try:
+            value = bodyform(f)
+        except LispSignal as e:
+            conditions = conditions_of(e.symbol)
+            for spec, body in handlers:
+                if handler_matches(conditions, spec):
+                    state.lisp_eval_depth = depth
+                    del state.catch_tags[ntags:]
+                    return run_handler(f, body, Cons(e.symbol, e.data))
+            raise
+        except RecursionError:
+            state.lisp_eval_depth = depth
+            del state.catch_tags[ntags:]
+            err = list_('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019')
+            conditions = conditions_of(Qerror)
+            for spec, body in handlers:
+                if handler_matches(conditions, spec):
+                    return run_handler(f, body, Cons(Qerror, err))
+            raise LispSignal(Qerror, err)
+        if success is not None:
+            return run_handler(f, success, value)
+        return value
+    return condition_case
+
+
+def _prin(x):
+    from .printer import prin1_to_string
+    return prin1_to_string(x)
+
+
+@special_form('interactive')
+def sf_interactive(args, scope):
+    """Specify a way of parsing arguments for interactive use of a function."""
+    return _constant(NIL)
+
+
+def _buffer_module():
+    from .prims import buffer
+    return buffer
+
+
+@special_form('save-current-buffer')
+def sf_save_current_buffer(args, scope):
+    """Record which buffer is current; execute BODY; make that buffer current."""
+    body = compile_body(args, scope)
+
+    def save_current_buffer(f):
+        old = state.current_buffer
+        try:
+            return body(f)
+        finally:
+            if old.live:
+                _buffer_module().set_buffer_internal(old)
+    return save_current_buffer
+
+
+@special_form('save-excursion')
+def sf_save_excursion(args, scope):
+    """Save point, and current buffer; execute BODY; restore those things."""
+    body = compile_body(args, scope)
+
+    def save_excursion(f):
+        saved = _buffer_module().save_excursion_save()
+        try:
+            return body(f)
+        finally:
+            _buffer_module().save_excursion_restore(saved)
+    return save_excursion
+
+
+@special_form('save-restriction')
+def sf_save_restriction(args, scope):
+    """Execute BODY, saving and restoring current buffer's restrictions."""
+    body = compile_body(args, scope)
+
+    def save_restriction(f):
+        saved = _buffer_module().save_restriction_save()
+        try:
+            return body(f)
+        finally:
+            _buffer_module().save_restriction_restore(saved)
+    return save_restriction

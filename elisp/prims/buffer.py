@@ -1,0 +1,906 @@
+"""Buffers and markers (Emacs's buffer.c, marker.c, insdel.c and the buffer half of editfns.c).
+
+Positions are 1-based character positions as in Emacs.  Text lives in a
+BufferText (a gap buffer over string chunks) so that inserting at point is
+amortised O(length of insertion).
+"""
+
+from ..defun import defun, defvar
+from ..lisp import (Cons, Symbol, NIL, T, UNBOUND, UnibyteStr, intern, make_list, list_,
+                    list_to_python, code_char, string_char_code, is_multibyte)
+from ..errors import LispSignal, Q, error, wrong_type, args_out_of_range, signal
+from ..variables import state, symbol_value, set_value, make_localized
+
+
+class BufferText:
+    """Text with a gap: `before` chunks (joined lazily) + `after` string."""
+    __slots__ = ('before', 'before_len', 'after', '_joined')
+
+    def __init__(self):
+        self.before = []
+        self.before_len = 0
+        self.after = ''
+        self._joined = ''
+
+    def __len__(self):
+        return self.before_len + len(self.after)
+
+    def string(self):
+        """The whole text as one Python string (cached until the next change)."""
+        if self._joined is None:
+            if len(self.before) != 1:
+                self.before = [''.join(self.before)]
+            self._joined = self.before[0] + self.after
+        return self._joined
+
+    def _move_gap(self, pos):
+        """Put the gap at 0-based index POS."""
+        if pos == self.before_len:
+            return
+        whole = self.string()
+        self.before = [whole[:pos]]
+        self.before_len = pos
+        self.after = whole[pos:]
+
+    def insert(self, pos, s):
+        if not s:
+            return
+        self._move_gap(pos)
+        self.before.append(s)
+        self.before_len += len(s)
+        self._joined = None
+
+    def delete(self, start, end):
+        if start >= end:
+            return
+        whole = self.string()
+        self.before = [whole[:start]]
+        self.before_len = start
+        self.after = whole[end:]
+        self._joined = None
+
+    def substring(self, start, end):
+        return self.string()[start:end]
+
+    def char(self, index):
+        if index < self.before_len and self._joined is None:
+            return self.string()[index]
+        return self.string()[index]
+
+
+class Marker:
+    __slots__ = ('buffer', 'charpos', 'insertion_type')
+    lisp_type = 'marker'
+
+    def __init__(self):
+        self.buffer = None
+        self.charpos = None
+        self.insertion_type = False
+
+    def marker_position(self):
+        return self.charpos if self.buffer is not None else None
+
+    def set(self, buffer, pos):
+        if self.buffer is not None and self.buffer is not buffer:
+            self.buffer.markers.discard(self)
+        if buffer is None:
+            self.buffer = None
+            self.charpos = None
+            return
+        self.buffer = buffer
+        buffer.markers.add(self)
+        self.charpos = max(1, min(pos, len(buffer.text) + 1))
+
+    def lisp_print(self, printer):
+        if self.buffer is None or not self.buffer.live:
+            printer.out.append('#<marker in no buffer>')
+        else:
+            extra = '(moves after insertion) ' if self.insertion_type else ''
+            printer.out.append('#<marker %sat %d in %s>' % (extra, self.charpos, self.buffer.name))
+
+    def print_insert(self, text):
+        buf = self.buffer
+        if buf is None:
+            error('Marker does not point anywhere')
+        old = state.current_buffer
+        set_buffer_internal(buf)
+        saved_pt = buf.pt
+        pos = self.charpos
+        try:
+            buf.pt = pos
+            insert_text(buf, text)
+            self.charpos = pos + len(text)
+        finally:
+            buf.pt = saved_pt + len(text) if saved_pt > pos else saved_pt
+            set_buffer_internal(old)
+
+
+class Buffer:
+    lisp_type = 'buffer'
+
+    def __init__(self, name):
+        self.name = name
+        self.text = BufferText()
+        self.pt = 1
+        self.begv = 1
+        self.zv_marker = None
+        self._narrowed = False
+        self.zv_fixed = None
+        self.markers = set()
+        self.local_vars = {}
+        self.live = True
+        self.multibyte = True
+        self.modified = False
+        self.modiff = 1
+        self.chars_modiff = 1
+        self.save_modiff = 1
+        self.mark = Marker()
+        self.inhibit_hooks = False
+        self.undo_list = NIL
+        self.last_window_start = 1
+
+    @property
+    def z(self):
+        return len(self.text) + 1
+
+    @property
+    def zv(self):
+        if self.zv_fixed is None:
+            return len(self.text) + 1
+        return self.zv_fixed.charpos
+
+    def text_between(self, start, end):
+        return self.text.substring(start - 1, end - 1)
+
+    def char_at(self, pos):
+        """Character code at POS (1-based)."""
+        s = self.text.string()
+        c = ord(s[pos - 1])
+        if 0xDC80 <= c <= 0xDCFF:
+            return c - 0xDC00 + (0 if not self.multibyte else 0x3FFF00)
+        return c
+
+    def lisp_print(self, printer):
+        if self.live:
+            printer.out.append('#<buffer %s>' % self.name)
+        else:
+            printer.out.append('#<killed buffer>')
+
+    def print_insert(self, text):
+        old = state.current_buffer
+        set_buffer_internal(self)
+        try:
+            insert_text(self, text)
+        finally:
+            set_buffer_internal(old)
+
+
+_buffers = []          # live buffers, in buffer-list order
+
+
+def buffer_list():
+    return _buffers
+
+
+def set_buffer_internal(buf):
+    state.current_buffer = buf
+
+
+def check_buffer_live(buf):
+    if not buf.live:
+        error('Selecting deleted buffer')
+
+
+def resolve_buffer(buffer_or_name, must_exist=True):
+    """A live buffer from a buffer or name (nil: current buffer)."""
+    if buffer_or_name is NIL:
+        return state.current_buffer
+    if buffer_or_name.__class__ is Buffer:
+        return buffer_or_name
+    if isinstance(buffer_or_name, str):
+        buf = get_buffer(buffer_or_name)
+        if buf is NIL:
+            if must_exist:
+                error('No such buffer %s' % buffer_or_name)
+            return None
+        return buf
+    wrong_type('stringp', buffer_or_name)
+
+
+def insert_text(buf, s, before_markers=False, inherit=False):
+    """Insert S at point in BUF, moving markers as Emacs does."""
+    if not s:
+        return
+    check_read_only(buf)
+    pos = buf.pt
+    n = len(s)
+    if buf.multibyte is False and is_multibyte(s):
+        pass
+    buf.text.insert(pos - 1, str(s))
+    for m in buf.markers:
+        if m.charpos is None:
+            continue
+        if m.charpos > pos or (m.charpos == pos and (m.insertion_type or before_markers)):
+            m.charpos += n
+    if buf.zv_fixed is not None and buf.zv_fixed.charpos >= pos:
+        pass
+    buf.pt = pos + n
+    _modified(buf)
+
+
+def check_read_only(buf):
+    from ..variables import symbol_value_or_unbound
+    ro = buf.local_vars.get(Vbuffer_read_only, NIL)
+    if ro is not NIL and symbol_value_or_unbound(Vinhibit_read_only) in (NIL, UNBOUND):
+        signal(Q('buffer-read-only'), list_(buf))
+
+
+def _modified(buf):
+    buf.modiff += 1
+    buf.chars_modiff = buf.modiff
+    buf.modified = True
+
+
+def delete_text(buf, start, end):
+    """Delete the text between START and END (1-based, START <= END)."""
+    if start >= end:
+        return
+    check_read_only(buf)
+    buf.text.delete(start - 1, end - 1)
+    n = end - start
+    for m in buf.markers:
+        if m.charpos is None:
+            continue
+        if m.charpos >= end:
+            m.charpos -= n
+        elif m.charpos > start:
+            m.charpos = start
+    if buf.pt >= end:
+        buf.pt -= n
+    elif buf.pt > start:
+        buf.pt = start
+    _modified(buf)
+
+
+Vbuffer_read_only = defvar('buffer-read-only', NIL)
+Vinhibit_read_only = defvar('inhibit-read-only', NIL)
+for _name, _val in (('buffer-read-only', NIL), ('buffer-file-name', NIL),
+                    ('default-directory', None), ('major-mode', intern('fundamental-mode')),
+                    ('mode-name', 'Fundamental'), ('case-fold-search', T),
+                    ('buffer-undo-list', NIL), ('fill-column', 70), ('tab-width', 8),
+                    ('truncate-lines', NIL), ('enable-multibyte-characters', T),
+                    ('buffer-file-coding-system', intern('utf-8-unix')),
+                    ('indent-tabs-mode', T), ('left-margin', 0), ('local-abbrev-table', NIL),
+                    ('buffer-saved-size', 0), ('mark-active', NIL), ('point-before-scroll', NIL),
+                    ('buffer-display-table', NIL), ('buffer-invisibility-spec', T),
+                    ('selective-display', NIL), ('ctl-arrow', T), ('cursor-type', T),
+                    ('line-spacing', NIL), ('syntax-table', NIL), ('buffer-display-count', 0),
+                    ('buffer-display-time', NIL), ('buffer-auto-save-file-name', NIL),
+                    ('buffer-backed-up', NIL), ('local-minor-modes', NIL)):
+    _sym = intern(_name)
+    if _val is None:
+        import os
+        _val = os.getcwd().rstrip('/') + '/'
+    _sym.val = _val
+    _sym.special = True
+    make_localized(_sym, True)
+
+
+def _initial_buffers():
+    scratch = Buffer('*scratch*')
+    _buffers.append(scratch)
+    state.current_buffer = scratch
+    messages = Buffer('*Messages*')
+    _buffers.append(messages)
+    scratch.local_vars[intern('major-mode')] = intern('lisp-interaction-mode')
+
+
+_initial_buffers()
+
+
+# ---------------------------------------------------------------- primitives
+
+@defun('current-buffer')
+def current_buffer():
+    """Return the current buffer as a Lisp object."""
+    return state.current_buffer
+
+
+@defun('set-buffer')
+def set_buffer(buffer_or_name):
+    """Make buffer BUFFER-OR-NAME current for editing operations."""
+    buf = get_buffer(buffer_or_name)
+    if buf is NIL:
+        error('No such buffer %s' % buffer_or_name)
+    if not buf.live:
+        error('Selecting deleted buffer')
+    set_buffer_internal(buf)
+    return buf
+
+
+@defun('get-buffer')
+def get_buffer(buffer_or_name):
+    """Return the buffer named BUFFER-OR-NAME."""
+    if buffer_or_name.__class__ is Buffer:
+        return buffer_or_name
+    if not isinstance(buffer_or_name, str):
+        wrong_type('stringp', buffer_or_name)
+    for b in _buffers:
+        if b.name == buffer_or_name:
+            return b
+    return NIL
+
+
+@defun('get-buffer-create')
+def get_buffer_create(buffer_or_name, inhibit_buffer_hooks=NIL):
+    """Return the buffer specified by BUFFER-OR-NAME, creating a new one if needed."""
+    buf = get_buffer(buffer_or_name)
+    if buf is not NIL:
+        return buf
+    if buffer_or_name == '':
+        error('Empty string for buffer name is not allowed')
+    buf = Buffer(str(buffer_or_name))
+    buf.inhibit_hooks = inhibit_buffer_hooks is not NIL
+    _buffers.append(buf)
+    return buf
+
+
+@defun('generate-new-buffer-name')
+def generate_new_buffer_name(name, ignore=NIL):
+    """Return a string that is the name of no existing buffer based on NAME."""
+    if not isinstance(name, str):
+        wrong_type('stringp', name)
+    if get_buffer(name) is NIL or (isinstance(ignore, str) and ignore == name):
+        return name
+    n = 2
+    while True:
+        cand = '%s<%d>' % (name, n)
+        if (isinstance(ignore, str) and ignore == cand) or get_buffer(cand) is NIL:
+            return cand
+        n += 1
+
+
+@defun('buffer-name')
+def buffer_name(buffer=NIL):
+    """Return the name of BUFFER, as a string."""
+    buf = state.current_buffer if buffer is NIL else buffer
+    if buf.__class__ is not Buffer:
+        wrong_type('bufferp', buf)
+    return buf.name if buf.live else NIL
+
+
+@defun('rename-buffer')
+def rename_buffer(newname, unique=NIL):
+    """Change current buffer's name to NEWNAME (a string)."""
+    if not isinstance(newname, str):
+        wrong_type('stringp', newname)
+    if newname == '':
+        error('Empty string is invalid as a buffer name')
+    buf = state.current_buffer
+    other = get_buffer(newname)
+    if other is not NIL and other is not buf:
+        if unique is NIL:
+            error('Buffer name \u2018%s\u2019 is in use' % newname)
+        newname = generate_new_buffer_name(newname)
+    buf.name = newname
+    return newname
+
+
+@defun('bufferp')
+def bufferp(obj):
+    """Return t if OBJECT is an editor buffer."""
+    return T if obj.__class__ is Buffer else NIL
+
+
+@defun('buffer-live-p')
+def buffer_live_p(obj):
+    """Return t if OBJECT is a buffer which has not been killed."""
+    return T if obj.__class__ is Buffer and obj.live else NIL
+
+
+@defun('buffer-list')
+def buffer_list_(frame=NIL):
+    """Return a list of all live buffers."""
+    return make_list(list(_buffers))
+
+
+Vkill_buffer_hook = defvar('kill-buffer-hook', NIL)
+Vkill_buffer_query_functions = defvar('kill-buffer-query-functions', NIL)
+
+
+@defun('kill-buffer')
+def kill_buffer(buffer_or_name=NIL):
+    """Kill the buffer specified by BUFFER-OR-NAME."""
+    if buffer_or_name is NIL:
+        buf = state.current_buffer
+    else:
+        buf = get_buffer(buffer_or_name)
+        if buf is NIL:
+            error('No such buffer')
+    if not buf.live:
+        return NIL
+    from .eval import run_hook_with_args_until_failure, run_hooks
+    old = state.current_buffer
+    set_buffer_internal(buf)
+    try:
+        if not buf.inhibit_hooks:
+            if run_hook_with_args_until_failure(Vkill_buffer_query_functions) is NIL:
+                return NIL
+            run_hooks(Vkill_buffer_hook)
+    finally:
+        set_buffer_internal(old if old.live else buf)
+    for hook in _kill_buffer_hooks:
+        hook(buf)
+    buf.live = False
+    if buf in _buffers:
+        _buffers.remove(buf)
+    for m in list(buf.markers):
+        m.buffer = None
+        m.charpos = None
+    buf.markers.clear()
+    if state.current_buffer is buf:
+        others = [b for b in _buffers if not b.name.startswith(' ')] or _buffers
+        if not others:
+            others = [get_buffer_create('*scratch*')]
+        set_buffer_internal(others[0])
+    return T
+
+
+_kill_buffer_hooks = []     # Python callbacks (e.g. processes) run when a buffer dies
+
+
+@defun('buffer-string')
+def buffer_string():
+    """Return the contents of the current buffer as a string."""
+    buf = state.current_buffer
+    return _buffer_substring(buf, buf.begv, buf.zv)
+
+
+def _buffer_substring(buf, start, end):
+    s = buf.text_between(start, end)
+    if not buf.multibyte:
+        return UnibyteStr(s)
+    return s
+
+
+def check_region(buf, start, end):
+    """Validate positions START and END; return them ordered."""
+    from .data import check_integer
+    s = check_integer(start)
+    e = check_integer(end)
+    if s > e:
+        s, e = e, s
+    if not (buf.begv <= s and e <= buf.zv):
+        args_out_of_range(start, end)
+    return s, e
+
+
+@defun('buffer-substring')
+def buffer_substring(start, end):
+    """Return the contents of part of the current buffer as a string."""
+    buf = state.current_buffer
+    s, e = check_region(buf, start, end)
+    return _buffer_substring(buf, s, e)
+
+
+@defun('buffer-substring-no-properties')
+def buffer_substring_no_properties(start, end):
+    """Return the characters of part of the buffer, without the text properties."""
+    return buffer_substring(start, end)
+
+
+@defun('insert')
+def insert(*args):
+    """Insert the arguments, either strings or characters, at point."""
+    buf = state.current_buffer
+    for a in args:
+        insert_text(buf, _insertion_text(a))
+    return NIL
+
+
+def _insertion_text(a):
+    if isinstance(a, str):
+        return a
+    if a.__class__ is int and 0 <= a <= 0x3FFFFF:
+        return code_char(a)
+    wrong_type('char-or-string-p', a)
+
+
+@defun('insert-before-markers')
+def insert_before_markers(*args):
+    """Insert strings or characters at point, relocating markers after the text."""
+    buf = state.current_buffer
+    for a in args:
+        insert_text(buf, _insertion_text(a), before_markers=True)
+    return NIL
+
+
+@defun('insert-and-inherit')
+def insert_and_inherit(*args):
+    """Insert the arguments at point, inheriting properties from adjoining text."""
+    return insert(*args)
+
+
+@defun('insert-before-markers-and-inherit')
+def insert_before_markers_and_inherit(*args):
+    """Insert text at point, relocating markers and inheriting properties."""
+    return insert_before_markers(*args)
+
+
+@defun('point')
+def point():
+    """Return value of point, as an integer."""
+    return state.current_buffer.pt
+
+
+@defun('point-min')
+def point_min():
+    """Return the minimum permissible value of point in the current buffer."""
+    return state.current_buffer.begv
+
+
+@defun('point-max')
+def point_max():
+    """Return the maximum permissible value of point in the current buffer."""
+    return state.current_buffer.zv
+
+
+@defun('buffer-size')
+def buffer_size(buffer=NIL):
+    """Return the number of characters in the current buffer."""
+    buf = state.current_buffer if buffer is NIL else buffer
+    return len(buf.text)
+
+
+@defun('goto-char')
+def goto_char(position):
+    """Set point to POSITION, a number or marker."""
+    buf = state.current_buffer
+    if position.__class__ is Marker:
+        if position.buffer is None:
+            error('Marker does not point anywhere')
+        pos = position.charpos
+    elif position.__class__ is int:
+        pos = position
+    else:
+        wrong_type('integer-or-marker-p', position)
+    buf.pt = max(buf.begv, min(pos, buf.zv))
+    return position
+
+
+@defun('erase-buffer')
+def erase_buffer():
+    """Delete the entire contents of the current buffer."""
+    buf = state.current_buffer
+    widen()
+    delete_text(buf, 1, buf.z)
+    return NIL
+
+
+@defun('delete-region')
+def delete_region(start, end):
+    """Delete the text between START and END."""
+    buf = state.current_buffer
+    s, e = check_region(buf, start, end)
+    delete_text(buf, s, e)
+    return NIL
+
+
+@defun('char-after')
+def char_after(pos=NIL):
+    """Return character in current buffer at position POS."""
+    buf = state.current_buffer
+    if pos is NIL:
+        p = buf.pt
+    elif pos.__class__ is Marker:
+        p = pos.charpos
+        if p is None:
+            return NIL
+    elif pos.__class__ is int:
+        p = pos
+    else:
+        wrong_type('integer-or-marker-p', pos)
+    if p < buf.begv or p >= buf.zv:
+        return NIL
+    return buf.char_at(p)
+
+
+@defun('char-before')
+def char_before(pos=NIL):
+    """Return character in current buffer preceding position POS."""
+    buf = state.current_buffer
+    if pos is NIL:
+        p = buf.pt
+    elif pos.__class__ is Marker:
+        p = pos.charpos
+        if p is None:
+            return NIL
+    elif pos.__class__ is int:
+        p = pos
+    else:
+        wrong_type('integer-or-marker-p', pos)
+    if p <= buf.begv or p > buf.zv:
+        return NIL
+    return buf.char_at(p - 1)
+
+
+@defun('narrow-to-region')
+def narrow_to_region(start, end):
+    """Restrict editing in this buffer to the current region."""
+    buf = state.current_buffer
+    from .data import check_integer
+    s = check_integer(start)
+    e = check_integer(end)
+    if s > e:
+        s, e = e, s
+    if not (1 <= s and e <= buf.z):
+        args_out_of_range(start, end)
+    buf.begv = s
+    m = Marker()
+    m.set(buf, e)
+    m.insertion_type = False
+    buf.zv_fixed = m
+    if buf.pt < s:
+        buf.pt = s
+    if buf.pt > e:
+        buf.pt = e
+    return NIL
+
+
+@defun('widen')
+def widen():
+    """Remove restrictions (narrowing) from current buffer."""
+    buf = state.current_buffer
+    buf.begv = 1
+    if buf.zv_fixed is not None:
+        buf.markers.discard(buf.zv_fixed)
+    buf.zv_fixed = None
+    return NIL
+
+
+@defun('buffer-modified-p')
+def buffer_modified_p(buffer=NIL):
+    """Return non-nil if BUFFER was modified since its file was last read or saved."""
+    buf = state.current_buffer if buffer is NIL else buffer
+    return T if buf.modified else NIL
+
+
+@defun('set-buffer-modified-p')
+def set_buffer_modified_p(flag):
+    """Mark current buffer as modified or unmodified according to FLAG."""
+    state.current_buffer.modified = flag is not NIL
+    return flag
+
+
+@defun('restore-buffer-modified-p')
+def restore_buffer_modified_p(flag):
+    """Like `set-buffer-modified-p' but doesn't redisplay buffer's mode line."""
+    return set_buffer_modified_p(flag)
+
+
+@defun('buffer-modified-tick')
+def buffer_modified_tick(buffer=NIL):
+    """Return BUFFER's tick counter, incremented for each change in text."""
+    buf = state.current_buffer if buffer is NIL else buffer
+    return buf.modiff
+
+
+@defun('buffer-chars-modified-tick')
+def buffer_chars_modified_tick(buffer=NIL):
+    """Return BUFFER's character-change tick counter."""
+    buf = state.current_buffer if buffer is NIL else buffer
+    return buf.chars_modiff
+
+
+@defun('set-buffer-multibyte')
+def set_buffer_multibyte(flag):
+    """Set the multibyte flag of the current buffer to FLAG."""
+    buf = state.current_buffer
+    buf.multibyte = flag is not NIL
+    buf.local_vars[intern('enable-multibyte-characters')] = T if buf.multibyte else NIL
+    return flag
+
+
+@defun('buffer-local-variables')
+def buffer_local_variables(buffer=NIL):
+    """Return an alist of variables that are buffer-local in BUFFER."""
+    buf = state.current_buffer if buffer is NIL else buffer
+    out = []
+    for sym, val in buf.local_vars.items():
+        out.append(sym if val is UNBOUND else Cons(sym, val))
+    return make_list(out)
+
+
+@defun('kill-all-local-variables')
+def kill_all_local_variables(kill_permanent=NIL):
+    """Switch to Fundamental mode by killing current buffer's local variables."""
+    from .data import get
+    buf = state.current_buffer
+    keep = {}
+    for sym, val in buf.local_vars.items():
+        if get(sym, intern('permanent-local')) is not NIL and kill_permanent is NIL:
+            keep[sym] = val
+    buf.local_vars = keep
+    return NIL
+
+
+# ---------------------------------------------------------------- markers
+
+@defun('markerp')
+def markerp(obj):
+    """Return t if OBJECT is a marker (editor pointer)."""
+    return T if obj.__class__ is Marker else NIL
+
+
+@defun('make-marker')
+def make_marker():
+    """Return a newly allocated marker which does not point at any place."""
+    return Marker()
+
+
+@defun('point-marker')
+def point_marker():
+    """Return value of point, as a marker object."""
+    m = Marker()
+    m.set(state.current_buffer, state.current_buffer.pt)
+    return m
+
+
+@defun('point-min-marker')
+def point_min_marker():
+    """Return a marker to the minimum permissible value of point in this buffer."""
+    m = Marker()
+    m.set(state.current_buffer, state.current_buffer.begv)
+    return m
+
+
+@defun('point-max-marker')
+def point_max_marker():
+    """Return a marker to the maximum permissible value of point in this buffer."""
+    m = Marker()
+    m.set(state.current_buffer, state.current_buffer.zv)
+    return m
+
+
+@defun('marker-position')
+def marker_position(marker):
+    """Return the position of MARKER, or nil if it points nowhere."""
+    if marker.__class__ is not Marker:
+        wrong_type('markerp', marker)
+    return NIL if marker.buffer is None else marker.charpos
+
+
+@defun('marker-buffer')
+def marker_buffer(marker):
+    """Return the buffer that MARKER points into, or nil if none."""
+    if marker.__class__ is not Marker:
+        wrong_type('markerp', marker)
+    return NIL if marker.buffer is None else marker.buffer
+
+
+@defun('marker-insertion-type')
+def marker_insertion_type(marker):
+    """Return insertion type of MARKER: t if it stays after inserted text."""
+    if marker.__class__ is not Marker:
+        wrong_type('markerp', marker)
+    return T if marker.insertion_type else NIL
+
+
+@defun('set-marker-insertion-type')
+def set_marker_insertion_type(marker, type_):
+    """Set the insertion-type of MARKER to TYPE."""
+    if marker.__class__ is not Marker:
+        wrong_type('markerp', marker)
+    marker.insertion_type = type_ is not NIL
+    return type_
+
+
+@defun('set-marker')
+def set_marker(marker, position, buffer=NIL):
+    """Position MARKER before character number POSITION in BUFFER."""
+    if marker.__class__ is not Marker:
+        wrong_type('markerp', marker)
+    if position is NIL:
+        marker.set(None, None)
+        return marker
+    buf = state.current_buffer if buffer is NIL else resolve_buffer(buffer)
+    if not buf.live:
+        marker.set(None, None)
+        return marker
+    if position.__class__ is Marker:
+        if position.buffer is None:
+            error('Marker does not point anywhere')
+        pos = position.charpos
+    elif position.__class__ is int:
+        pos = position
+    else:
+        wrong_type('integer-or-marker-p', position)
+    marker.set(buf, pos)
+    return marker
+
+
+@defun('move-marker')
+def move_marker(marker, position, buffer=NIL):
+    """Position MARKER before character number POSITION in BUFFER."""
+    return set_marker(marker, position, buffer)
+
+
+@defun('copy-marker')
+def copy_marker(marker=NIL, type_=NIL):
+    """Return a new marker pointing at the same place as MARKER."""
+    m = Marker()
+    m.insertion_type = type_ is not NIL
+    if marker is NIL:
+        return m
+    if marker.__class__ is Marker:
+        if marker.buffer is not None:
+            m.set(marker.buffer, marker.charpos)
+        return m
+    if marker.__class__ is int:
+        m.set(state.current_buffer, marker)
+        return m
+    wrong_type('integer-or-marker-p', marker)
+
+
+@defun('mark-marker')
+def mark_marker():
+    """Return this buffer's mark, as a marker object."""
+    return state.current_buffer.mark
+
+
+@defun('buffer-has-markers-at')
+def buffer_has_markers_at(position):
+    """Return t if there are markers pointing at POSITION in the current buffer."""
+    return T if any(m.charpos == position for m in state.current_buffer.markers) else NIL
+
+
+# ---------------------------------------------------------------- save-excursion & co
+
+def save_excursion_save():
+    buf = state.current_buffer
+    m = Marker()
+    m.set(buf, buf.pt)
+    return (buf, m)
+
+
+def save_excursion_restore(saved):
+    buf, m = saved
+    if not buf.live:
+        return
+    set_buffer_internal(buf)
+    if m.buffer is buf:
+        buf.pt = max(buf.begv, min(m.charpos, buf.zv))
+    buf.markers.discard(m)
+
+
+def save_restriction_save():
+    buf = state.current_buffer
+    if buf.zv_fixed is None and buf.begv == 1:
+        return (buf, None, None)
+    b = Marker()
+    b.set(buf, buf.begv)
+    e = Marker()
+    e.set(buf, buf.zv)
+    e.insertion_type = True
+    return (buf, b, e)
+
+
+def save_restriction_restore(saved):
+    buf, b, e = saved
+    if not buf.live:
+        return
+    if b is None:
+        buf.begv = 1
+        if buf.zv_fixed is not None:
+            buf.markers.discard(buf.zv_fixed)
+        buf.zv_fixed = None
+        return
+    buf.begv = b.charpos
+    if buf.zv_fixed is not None:
+        buf.markers.discard(buf.zv_fixed)
+    m = Marker()
+    m.set(buf, e.charpos)
+    buf.zv_fixed = m
+    buf.markers.discard(b)
+    buf.markers.discard(e)
+    buf.pt = max(buf.begv, min(buf.pt, buf.zv))

@@ -1,0 +1,200 @@
+"""Primitives of Emacs's editfns.c that do not need buffers: format and message."""
+
+import math
+
+from ..defun import defun, defvar
+from ..lisp import (Cons, Symbol, NIL, T, UnibyteStr, intern, list_, code_char, is_multibyte)
+from ..errors import LispSignal, Q, error, wrong_type
+from ..printer import prin1_to_string, princ_to_string, format_float
+from ..variables import symbol_value
+
+Vtext_quoting_style = defvar('text-quoting-style', NIL)
+
+
+def _fmt_error(msg):
+    raise LispSignal(Q('error'), list_(msg))
+
+
+def _c_float(spec_flags, width, precision, conv, value):
+    """Format VALUE as C's printf does for %e %f %g."""
+    if value != value:
+        body = 'nan'
+        sign = '-' if math.copysign(1, value) < 0 else ('+' if '+' in spec_flags else
+                                                         (' ' if ' ' in spec_flags else ''))
+        s = sign + body
+        return _pad(s, spec_flags.replace('0', ''), width)
+    if value in (math.inf, -math.inf):
+        sign = '-' if value < 0 else ('+' if '+' in spec_flags else (' ' if ' ' in spec_flags else ''))
+        return _pad(sign + 'inf', spec_flags.replace('0', ''), width)
+    fmt = '%' + spec_flags + (str(width) if width is not None else '') + \
+        ('.' + str(precision) if precision is not None else '') + conv
+    return fmt % value
+
+
+def _pad(s, flags, width):
+    if width is None or len(s) >= width:
+        return s
+    if '-' in flags:
+        return s + ' ' * (width - len(s))
+    return ' ' * (width - len(s)) + s
+
+
+def _int_text(n, conv, flags, width, precision):
+    neg = n < 0
+    a = -n if neg else n
+    if conv == 'd':
+        digits = str(a)
+    elif conv == 'o':
+        digits = '%o' % a
+    elif conv == 'x':
+        digits = '%x' % a
+    else:
+        digits = '%X' % a
+    if precision is not None and len(digits) < precision:
+        digits = '0' * (precision - len(digits)) + digits
+    prefix = ''
+    if '#' in flags and a != 0:
+        prefix = {'o': '0', 'x': '0x', 'X': '0X'}.get(conv, '')
+    sign = '-' if neg else ('+' if '+' in flags and conv == 'd' else
+                            (' ' if ' ' in flags and conv == 'd' else ''))
+    body = prefix + digits
+    if width is not None and '0' in flags and '-' not in flags and precision is None:
+        fill = width - len(sign) - len(body)
+        if fill > 0:
+            body = '0' * fill + body
+    return _pad(sign + body, flags, width)
+
+
+def format_string(fmt, args, message=False):
+    """Emacs's `format' (and `format-message' when MESSAGE)."""
+    if not isinstance(fmt, str):
+        wrong_type('stringp', fmt)
+    out = []
+    n = len(fmt)
+    i = 0
+    argi = 0
+    nargs = len(args)
+    while i < n:
+        c = fmt[i]
+        if c != '%':
+            j = fmt.find('%', i)
+            if j < 0:
+                j = n
+            chunk = fmt[i:j]
+            if message:
+                chunk = curve_quotes(chunk)
+            out.append(chunk)
+            i = j
+            continue
+        i += 1
+        # field number
+        j = i
+        while j < n and fmt[j].isdigit():
+            j += 1
+        if j < n and fmt[j] == '$' and j > i:
+            argi = int(fmt[i:j]) - 1
+            i = j + 1
+        flags = ''
+        while i < n and fmt[i] in '-+ #0':
+            if fmt[i] not in flags:
+                flags += fmt[i]
+            i += 1
+        width = None
+        j = i
+        while j < n and fmt[j].isdigit():
+            j += 1
+        if j > i:
+            width = int(fmt[i:j])
+            i = j
+        precision = None
+        if i < n and fmt[i] == '.':
+            j = i + 1
+            while j < n and fmt[j].isdigit():
+                j += 1
+            precision = int(fmt[i + 1:j]) if j > i + 1 else 0
+            i = j
+        if i >= n:
+            _fmt_error('Format string ends in middle of format specifier')
+        conv = fmt[i]
+        i += 1
+        if conv == '%':
+            out.append('%')
+            continue
+        if conv not in 'sSdoxXcefg':
+            _fmt_error('Invalid format operation %%%s' % conv)
+        if argi >= nargs:
+            _fmt_error('Not enough arguments for format string')
+        arg = args[argi]
+        argi += 1
+        if conv in 'sS':
+            if conv == 'S' or (conv == 's' and not isinstance(arg, str) and arg.__class__ is not Symbol
+                               and arg.__class__ not in (int, float)):
+                text = prin1_to_string(arg, conv == 'S')
+            else:
+                text = princ_to_string(arg)
+            if precision is not None:
+                text = text[:precision]
+            out.append(_pad(text, flags, width))
+        elif conv == 'c':
+            if arg.__class__ is not int:
+                _fmt_error('Format specifier doesn\u2019t match argument type')
+            out.append(_pad(code_char(arg), flags, width))
+        elif conv in 'doxX':
+            if arg.__class__ is float:
+                if arg != arg or arg in (math.inf, -math.inf):
+                    _fmt_error('Format specifier doesn\u2019t match argument type') if False else None
+                    out.append(_c_float(flags, width, None, 'f', arg))
+                    continue
+                arg = int(arg)
+            elif arg.__class__ is not int:
+                _fmt_error('Format specifier doesn\u2019t match argument type')
+            out.append(_int_text(arg, conv, flags, width, precision))
+        else:
+            if arg.__class__ is int:
+                arg = float(arg)
+            elif arg.__class__ is not float:
+                _fmt_error('Format specifier doesn\u2019t match argument type')
+            out.append(_c_float(flags, width, precision, conv, arg))
+    result = ''.join(out)
+    if isinstance(fmt, UnibyteStr) and result.isascii() is False and not any(
+            is_multibyte(a) for a in args if isinstance(a, str)):
+        return UnibyteStr(result)
+    return result
+
+
+def curve_quotes(text):
+    style = symbol_value(Vtext_quoting_style)
+    if style is intern('grave'):
+        return text
+    if style is intern('straight'):
+        return text.replace('`', "'")
+    return text.replace('`', '\u2018').replace("'", '\u2019')
+
+
+@defun('format')
+def format_(string, *objects):
+    """Format a string out of a format-string and arguments."""
+    return format_string(string, objects)
+
+
+@defun('format-message')
+def format_message(string, *objects):
+    """Format a string out of a format-string and arguments, curving quotes."""
+    return format_string(string, objects, message=True)
+
+
+@defun('message')
+def message(format_string_, *args):
+    """Display a message at the bottom of the screen."""
+    if format_string_ is NIL or (isinstance(format_string_, str) and format_string_ == '' and not args):
+        return format_string_ if format_string_ is NIL else ''
+    text = format_string(format_string_, args, message=True)
+    from .print import output
+    output.write_stderr(text + '\n')
+    return text
+
+
+@defun('current-message')
+def current_message():
+    """Return the string currently displayed in the echo area, or nil if none."""
+    return NIL

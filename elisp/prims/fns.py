@@ -1,0 +1,1170 @@
+"""Primitives of Emacs's fns.c: sequences, equality, hash tables, features."""
+
+import math
+
+from ..defun import defun, defvar
+from ..lisp import (Cons, Symbol, Vector, Record, BoolVector, HashTable, UnibyteStr,
+                    MultibyteStr, PropStr, NIL, T, intern, make_list, list_, lisp_bool,
+                    list_to_python, is_multibyte, string_char_code, code_char)
+from ..errors import (Q, signal, error, wrong_type, args_out_of_range, LispSignal)
+from ..compiler import funcall, apply_function
+
+defvar('features', NIL)
+
+
+def check_list(x):
+    if x is not NIL and x.__class__ is not Cons:
+        wrong_type('listp', x)
+
+
+def list_elements(lst, pred='listp'):
+    """Elements of a proper list; signal wrong-type-argument for a dotted one."""
+    out = []
+    x = lst
+    while x.__class__ is Cons:
+        out.append(x.car)
+        x = x.cdr
+    if x is not NIL:
+        wrong_type(pred, lst if pred == 'listp' and lst.__class__ is not Cons else x)
+    return out
+
+
+def sequence_elements(seq):
+    """The elements of any sequence as a Python list."""
+    cls = seq.__class__
+    if seq is NIL:
+        return []
+    if cls is Cons:
+        out = []
+        x = seq
+        while x.__class__ is Cons:
+            out.append(x.car)
+            x = x.cdr
+        if x is not NIL:
+            wrong_type('listp', x)
+        return out
+    if cls is Vector or cls is Record:
+        return list(seq)
+    if isinstance(seq, str):
+        return [string_char_code(seq, i) for i in range(len(seq))]
+    if cls is BoolVector:
+        return [T if b else NIL for b in seq.bits]
+    wrong_type('sequencep', seq)
+
+
+@defun('identity')
+def identity(arg):
+    """Return the ARGUMENT unchanged."""
+    return arg
+
+
+@defun('length')
+def length(sequence):
+    """Return the length of vector, list or string SEQUENCE."""
+    cls = sequence.__class__
+    if cls is Cons:
+        n = 0
+        x = sequence
+        while x.__class__ is Cons:
+            n += 1
+            x = x.cdr
+        if x is not NIL:
+            wrong_type('listp', sequence)
+        return n
+    if sequence is NIL:
+        return 0
+    if isinstance(sequence, str) or cls is Vector or cls is Record:
+        return len(sequence)
+    if cls is BoolVector:
+        return len(sequence.bits)
+    wrong_type('sequencep', sequence)
+
+
+@defun('safe-length')
+def safe_length(lst):
+    """Return the length of a list, but avoid error or infinite loop."""
+    n = 0
+    seen = set()
+    while lst.__class__ is Cons:
+        if id(lst) in seen:
+            break
+        seen.add(id(lst))
+        n += 1
+        lst = lst.cdr
+    return n
+
+
+@defun('proper-list-p')
+def proper_list_p(obj):
+    """Return OBJECT's length if it is a proper list, nil otherwise."""
+    n = 0
+    seen = set()
+    while obj.__class__ is Cons:
+        if id(obj) in seen:
+            return NIL
+        seen.add(id(obj))
+        n += 1
+        obj = obj.cdr
+    return n if obj is NIL else NIL
+
+
+@defun('nthcdr')
+def nthcdr(n, lst):
+    """Take cdr N times on LIST, return the result."""
+    if n.__class__ is not int:
+        wrong_type('integerp', n)
+    x = lst
+    for _ in range(n):
+        if x.__class__ is Cons:
+            x = x.cdr
+        elif x is NIL:
+            return NIL
+        else:
+            wrong_type('listp', x)
+    return x
+
+
+@defun('nth')
+def nth(n, lst):
+    """Return the Nth element of LIST."""
+    x = nthcdr(n, lst)
+    if x.__class__ is Cons:
+        return x.car
+    if x is NIL:
+        return NIL
+    wrong_type('listp', x)
+
+
+@defun('elt')
+def elt(sequence, n):
+    """Return element of SEQUENCE at index N."""
+    if sequence is NIL or sequence.__class__ is Cons:
+        if n.__class__ is not int:
+            wrong_type('integerp', n)
+        return nth(n, sequence)
+    from .data import aref
+    if not (sequence.__class__ in (Vector, Record, BoolVector) or isinstance(sequence, str)):
+        wrong_type('sequencep', sequence)
+    return aref(sequence, n)
+
+
+@defun('memq')
+def memq(elt_, lst):
+    """Return non-nil if ELT is an element of LIST.  Comparison done with `eq'."""
+    x = lst
+    if elt_.__class__ is int:
+        from .data import eq
+        while x.__class__ is Cons:
+            if eq(x.car, elt_) is T:
+                return x
+            x = x.cdr
+    else:
+        while x.__class__ is Cons:
+            if x.car is elt_:
+                return x
+            x = x.cdr
+    if x is not NIL:
+        wrong_type('listp', lst)
+    return NIL
+
+
+@defun('memql')
+def memql(elt_, lst):
+    """Return non-nil if ELT is an element of LIST.  Comparison done with `eql'."""
+    x = lst
+    while x.__class__ is Cons:
+        if eql(x.car, elt_) is T:
+            return x
+        x = x.cdr
+    if x is not NIL:
+        wrong_type('listp', lst)
+    return NIL
+
+
+@defun('member')
+def member(elt_, lst):
+    """Return non-nil if ELT is an element of LIST.  Comparison done with `equal'."""
+    x = lst
+    while x.__class__ is Cons:
+        if equal_p(x.car, elt_):
+            return x
+        x = x.cdr
+    if x is not NIL:
+        wrong_type('listp', lst)
+    return NIL
+
+
+@defun('assq')
+def assq(key, alist):
+    """Return non-nil if KEY is `eq' to the car of an element of ALIST."""
+    x = alist
+    while x.__class__ is Cons:
+        e = x.car
+        if e.__class__ is Cons and (e.car is key or (key.__class__ is int and eql(e.car, key) is T
+                                                      and e.car.__class__ is int)):
+            return e
+        x = x.cdr
+    if x is not NIL:
+        wrong_type('listp', alist)
+    return NIL
+
+
+@defun('assoc')
+def assoc(key, alist, testfn=NIL):
+    """Return non-nil if KEY is equal to the car of an element of ALIST."""
+    x = alist
+    while x.__class__ is Cons:
+        e = x.car
+        if e.__class__ is Cons:
+            if testfn is NIL:
+                if equal_p(e.car, key):
+                    return e
+            elif funcall(testfn, key, e.car) is not NIL:
+                return e
+        x = x.cdr
+    if x is not NIL:
+        wrong_type('listp', alist)
+    return NIL
+
+
+@defun('rassq')
+def rassq(key, alist):
+    """Return non-nil if KEY is `eq' to the cdr of an element of ALIST."""
+    x = alist
+    while x.__class__ is Cons:
+        e = x.car
+        if e.__class__ is Cons and (e.cdr is key or (key.__class__ is int and eql(e.cdr, key) is T)):
+            return e
+        x = x.cdr
+    return NIL
+
+
+@defun('rassoc')
+def rassoc(key, alist):
+    """Return non-nil if KEY is `equal' to the cdr of an element of ALIST."""
+    x = alist
+    while x.__class__ is Cons:
+        e = x.car
+        if e.__class__ is Cons and equal_p(e.cdr, key):
+            return e
+        x = x.cdr
+    return NIL
+
+
+@defun('delq')
+def delq(elt_, lst):
+    """Delete members of LIST which are `eq' to ELT, and return the result."""
+    from .data import eq
+    prev = None
+    head = lst
+    x = lst
+    while x.__class__ is Cons:
+        if eq(x.car, elt_) is T:
+            if prev is None:
+                head = x.cdr
+            else:
+                prev.cdr = x.cdr
+        else:
+            prev = x
+        x = x.cdr
+    return head
+
+
+@defun('delete')
+def delete(elt_, seq):
+    """Delete members of SEQ which are `equal' to ELT, and return the result."""
+    if seq.__class__ is Vector:
+        return Vector([x for x in seq if not equal_p(x, elt_)])
+    if isinstance(seq, str):
+        chars = [seq[i] for i in range(len(seq)) if not equal_p(string_char_code(seq, i), elt_)]
+        return ''.join(chars)
+    prev = None
+    head = seq
+    x = seq
+    while x.__class__ is Cons:
+        if equal_p(x.car, elt_):
+            if prev is None:
+                head = x.cdr
+            else:
+                prev.cdr = x.cdr
+        else:
+            prev = x
+        x = x.cdr
+    return head
+
+
+@defun('nreverse')
+def nreverse(seq):
+    """Reverse order of items in a list, vector or string SEQ."""
+    if seq is NIL:
+        return NIL
+    if seq.__class__ is Cons:
+        prev = NIL
+        x = seq
+        while x.__class__ is Cons:
+            nxt = x.cdr
+            x.cdr = prev
+            prev = x
+            x = nxt
+        if x is not NIL:
+            wrong_type('listp', seq)
+        return prev
+    if seq.__class__ is Vector:
+        seq.reverse()
+        return seq
+    return reverse(seq)
+
+
+@defun('reverse')
+def reverse(seq):
+    """Return the reversed copy of list, vector, or string SEQ."""
+    if seq is NIL:
+        return NIL
+    if seq.__class__ is Cons:
+        result = NIL
+        x = seq
+        while x.__class__ is Cons:
+            result = Cons(x.car, result)
+            x = x.cdr
+        if x is not NIL:
+            wrong_type('listp', seq)
+        return result
+    if seq.__class__ is Vector:
+        return Vector(reversed(seq))
+    if isinstance(seq, str):
+        return _same_kind(seq, seq[::-1])
+    if seq.__class__ is BoolVector:
+        return BoolVector(list(reversed(seq.bits)))
+    wrong_type('sequencep', seq)
+
+
+def _same_kind(model, s):
+    if model.__class__ is UnibyteStr:
+        return UnibyteStr(s)
+    return s
+
+
+@defun('append')
+def append(*sequences):
+    """Concatenate all the arguments and make the result a list."""
+    if not sequences:
+        return NIL
+    result = sequences[-1]
+    for seq in reversed(sequences[:-1]):
+        items = sequence_elements(seq)
+        for x in reversed(items):
+            result = Cons(x, result)
+    return result
+
+
+@defun('nconc')
+def nconc(*lists):
+    """Concatenate any number of lists by altering them."""
+    result = NIL
+    last = None
+    for i, lst in enumerate(lists):
+        if lst is NIL:
+            continue
+        if lst.__class__ is not Cons:
+            if i == len(lists) - 1:
+                if last is None:
+                    return lst
+                last.cdr = lst
+                return result
+            wrong_type('consp', lst)
+        if last is None:
+            result = lst
+        else:
+            last.cdr = lst
+        x = lst
+        while x.cdr.__class__ is Cons:
+            x = x.cdr
+        last = x
+    return result
+
+
+@defun('copy-sequence')
+def copy_sequence(arg):
+    """Return a copy of a list, vector, string, char-table or record."""
+    if arg is NIL:
+        return NIL
+    cls = arg.__class__
+    if cls is Cons:
+        return make_list(list_elements(arg))
+    if cls is Vector:
+        return Vector(arg)
+    if cls is Record:
+        return Record(arg)
+    if cls is BoolVector:
+        return BoolVector(list(arg.bits))
+    if cls is PropStr:
+        return PropStr(str(arg), [(s, e, copy_sequence(p)) for s, e, p in arg.intervals], arg.multibyte)
+    if isinstance(arg, str):
+        return cls(arg) if cls is not str else str(arg)
+    copier = getattr(arg, 'copy', None)
+    if copier is not None:
+        return copier()
+    wrong_type('sequencep', arg)
+
+
+def concat_strings(parts):
+    """Join Lisp strings keeping Emacs's multibyte rules."""
+    s = ''.join(parts)
+    if any(p.__class__ is UnibyteStr for p in parts) and not any(is_multibyte(p) for p in parts):
+        return UnibyteStr(s)
+    if any(p.__class__ is MultibyteStr for p in parts) and s.isascii():
+        return MultibyteStr(s)
+    return s
+
+
+@defun('concat')
+def concat(*sequences):
+    """Concatenate all the arguments and make the result a string."""
+    parts = []
+    for seq in sequences:
+        if isinstance(seq, str):
+            parts.append(seq)
+        else:
+            chars = []
+            for c in sequence_elements(seq):
+                if c.__class__ is not int or not 0 <= c <= 0x3FFFFF:
+                    wrong_type('characterp', c)
+                chars.append(code_char(c))
+            parts.append(''.join(chars))
+    if any(p.__class__ is PropStr for p in parts):
+        from .textprop import concat_with_properties
+        return concat_with_properties(parts)
+    return concat_strings(parts)
+
+
+@defun('vconcat')
+def vconcat(*sequences):
+    """Concatenate all the arguments and make the result a vector."""
+    out = []
+    for seq in sequences:
+        out.extend(sequence_elements(seq))
+    return Vector(out)
+
+
+@defun('mapcar')
+def mapcar(function, sequence):
+    """Apply FUNCTION to each element of SEQUENCE, and make a list of the results."""
+    return make_list([funcall(function, x) for x in _mapping_elements(sequence)])
+
+
+def _mapping_elements(sequence):
+    if sequence.__class__ is Cons:
+        out = []
+        x = sequence
+        while x.__class__ is Cons:
+            out.append(x.car)
+            x = x.cdr
+        return out
+    return sequence_elements(sequence)
+
+
+@defun('mapc')
+def mapc(function, sequence):
+    """Apply FUNCTION to each element of SEQUENCE for side effects only."""
+    if sequence.__class__ is Cons:
+        x = sequence
+        while x.__class__ is Cons:
+            funcall(function, x.car)
+            x = x.cdr
+        return sequence
+    for x in sequence_elements(sequence):
+        funcall(function, x)
+    return sequence
+
+
+@defun('mapcan')
+def mapcan(function, sequence):
+    """Apply FUNCTION to each element of SEQUENCE, and concatenate the results by altering them."""
+    results = [funcall(function, x) for x in _mapping_elements(sequence)]
+    return nconc(*results) if results else NIL
+
+
+@defun('mapconcat')
+def mapconcat(function, sequence, separator=NIL):
+    """Apply FUNCTION to each element of SEQUENCE, and concat the results as strings."""
+    parts = []
+    sep = NIL if separator is NIL else separator
+    for i, x in enumerate(_mapping_elements(sequence)):
+        if i and sep is not NIL:
+            parts.append(sep)
+        parts.append(funcall(function, x))
+    return concat(*parts)
+
+
+@defun('sort')
+def sort(seq, predicate):
+    """Sort SEQ, stably, comparing elements using PREDICATE."""
+    import functools
+    if seq is NIL:
+        return NIL
+
+    def cmp(a, b):
+        if funcall(predicate, a, b) is not NIL:
+            return -1
+        if funcall(predicate, b, a) is not NIL:
+            return 1
+        return 0
+    if seq.__class__ is Cons:
+        items = list_elements(seq)
+        items = _merge_sort(items, predicate)
+        x = seq
+        for item in items:
+            x.car = item
+            x = x.cdr
+        return seq
+    if seq.__class__ is Vector:
+        seq[:] = _merge_sort(list(seq), predicate)
+        return seq
+    wrong_type('list-or-vector-p', seq)
+
+
+def _merge_sort(items, predicate):
+    """Stable merge sort calling PREDICATE as Emacs does (only `a < b` questions)."""
+    n = len(items)
+    if n <= 1:
+        return items
+    mid = n // 2
+    left = _merge_sort(items[:mid], predicate)
+    right = _merge_sort(items[mid:], predicate)
+    out = []
+    i = j = 0
+    while i < len(left) and j < len(right):
+        if funcall(predicate, right[j], left[i]) is not NIL:
+            out.append(right[j])
+            j += 1
+        else:
+            out.append(left[i])
+            i += 1
+    out.extend(left[i:])
+    out.extend(right[j:])
+    return out
+
+
+# ---------------------------------------------------------------- equality
+
+def eql(a, b):
+    if a is b:
+        return T
+    ca = a.__class__
+    if ca is int and b.__class__ is int:
+        return T if a == b else NIL
+    if ca is float and b.__class__ is float:
+        return T if _float_bits(a) == _float_bits(b) else NIL
+    return NIL
+
+
+def _float_bits(x):
+    import struct
+    return struct.pack('<d', x)
+
+
+@defun('eql')
+def eql_(obj1, obj2):
+    """Return t if the two args are `eq' or are indistinguishable numbers."""
+    return eql(obj1, obj2)
+
+
+def equal_p(a, b, depth=0):
+    if a is b:
+        return True
+    ca = a.__class__
+    cb = b.__class__
+    if ca is Cons:
+        if cb is not Cons:
+            return False
+        if depth > 10000:
+            error('Stack overflow in equal')
+        while a.__class__ is Cons and b.__class__ is Cons:
+            if a is b:
+                return True
+            if not equal_p(a.car, b.car, depth + 1):
+                return False
+            a = a.cdr
+            b = b.cdr
+        return equal_p(a, b, depth + 1)
+    if isinstance(a, str):
+        if not isinstance(b, str):
+            return False
+        if str.__eq__(a, b):
+            if is_multibyte(a) != is_multibyte(b) and not a.isascii():
+                return False
+            return True
+        return False
+    if ca is int:
+        return cb is int and a == b
+    if ca is float:
+        return cb is float and _float_bits(a) == _float_bits(b)
+    if ca is Vector or ca is Record:
+        if cb is not ca or len(a) != len(b):
+            return False
+        return all(equal_p(x, y, depth + 1) for x, y in zip(a, b))
+    if ca is BoolVector:
+        return cb is BoolVector and a.bits == b.bits
+    eqfn = getattr(a, 'lisp_equal', None)
+    if eqfn is not None:
+        return eqfn(b)
+    return False
+
+
+@defun('equal')
+def equal(o1, o2):
+    """Return t if two Lisp objects have similar structure and contents."""
+    return T if equal_p(o1, o2) else NIL
+
+
+# ---------------------------------------------------------------- plists
+
+@defun('plist-get')
+def plist_get(plist, prop):
+    """Extract a value from a property list."""
+    x = plist
+    while x.__class__ is Cons and x.cdr.__class__ is Cons:
+        if x.car is prop:
+            return x.cdr.car
+        x = x.cdr.cdr
+    return NIL
+
+
+@defun('plist-put')
+def plist_put(plist, prop, val):
+    """Change value in PLIST of PROP to VAL."""
+    x = plist
+    last = None
+    while x.__class__ is Cons and x.cdr.__class__ is Cons:
+        if x.car is prop:
+            x.cdr.car = val
+            return plist
+        last = x.cdr
+        x = x.cdr.cdr
+    if x is not NIL:
+        wrong_type('plistp', plist)
+    new = Cons(prop, Cons(val, NIL))
+    if last is None:
+        return new
+    last.cdr = new
+    return plist
+
+
+@defun('lax-plist-get')
+def lax_plist_get(plist, prop):
+    """Extract a value from a property list, comparing with `equal'."""
+    x = plist
+    while x.__class__ is Cons and x.cdr.__class__ is Cons:
+        if equal_p(x.car, prop):
+            return x.cdr.car
+        x = x.cdr.cdr
+    return NIL
+
+
+@defun('lax-plist-put')
+def lax_plist_put(plist, prop, val):
+    """Change value in PLIST of PROP to VAL, comparing with `equal'."""
+    x = plist
+    last = None
+    while x.__class__ is Cons and x.cdr.__class__ is Cons:
+        if equal_p(x.car, prop):
+            x.cdr.car = val
+            return plist
+        last = x.cdr
+        x = x.cdr.cdr
+    new = Cons(prop, Cons(val, NIL))
+    if last is None:
+        return new
+    last.cdr = new
+    return plist
+
+
+@defun('plist-member')
+def plist_member(plist, prop):
+    """Return non-nil if PLIST has the property PROP."""
+    x = plist
+    while x.__class__ is Cons:
+        if x.car is prop:
+            return x
+        x = x.cdr
+        if x.__class__ is Cons:
+            x = x.cdr
+    return NIL
+
+
+# ---------------------------------------------------------------- features
+
+@defun('featurep')
+def featurep(feature, subfeature=NIL):
+    """Return t if FEATURE is present in this Emacs."""
+    from .data import check_symbol, get
+    from ..variables import symbol_value
+    check_symbol(feature)
+    present = memq(feature, symbol_value(Q('features'))) is not NIL
+    if present and subfeature is not NIL:
+        subs = get(feature, Q('subfeatures'))
+        if subfeature.__class__ is Cons and subfeature.cdr is NIL:
+            pass
+        present = member(subfeature, subs) is not NIL
+    return T if present else NIL
+
+
+@defun('provide')
+def provide(feature, subfeatures=NIL):
+    """Announce that FEATURE is a feature of the current Emacs."""
+    from .data import check_symbol, put
+    from ..variables import symbol_value, set_value
+    check_symbol(feature)
+    feats = symbol_value(Q('features'))
+    if memq(feature, feats) is NIL:
+        set_value(Q('features'), Cons(feature, feats))
+    if subfeatures is not NIL:
+        put(feature, Q('subfeatures'), subfeatures)
+    from .lread import run_after_load
+    run_after_load(feature)
+    return feature
+
+
+@defun('require')
+def require(feature, filename=NIL, noerror=NIL):
+    """If FEATURE is not already loaded, load it from FILENAME."""
+    from .lread import require_feature
+    return require_feature(feature, filename, noerror)
+
+
+# ---------------------------------------------------------------- hash tables
+
+class _EqualKey:
+    """Wraps a key so that Python's dict uses Emacs's `equal'."""
+    __slots__ = ('obj', 'h')
+
+    def __init__(self, obj):
+        self.obj = obj
+        self.h = sxhash_equal(obj)
+
+    def __hash__(self):
+        return self.h
+
+    def __eq__(self, other):
+        return equal_p(self.obj, other.obj)
+
+
+class _EqlKey:
+    __slots__ = ('obj',)
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def __hash__(self):
+        return hash(_float_bits(self.obj))
+
+    def __eq__(self, other):
+        return other.__class__ is _EqlKey and eql(self.obj, other.obj) is T
+
+
+class _UserKey:
+    __slots__ = ('obj', 'h', 'test')
+
+    def __init__(self, obj, test):
+        self.obj = obj
+        self.test = test
+        self.h = funcall(test[1], obj)
+
+    def __hash__(self):
+        return hash(_hashable(self.h))
+
+    def __eq__(self, other):
+        return funcall(self.test[0], self.obj, other.obj) is not NIL
+
+
+def _hashable(x):
+    if x.__class__ is int or x.__class__ is float or isinstance(x, str):
+        return x
+    return id(x)
+
+
+Qeq = intern('eq')
+Qeql = intern('eql')
+Qequal = intern('equal')
+
+
+def hash_key(h, key):
+    test = h.test
+    if test is Qeq:
+        if key.__class__ is int:
+            return key
+        if key.__class__ is float:
+            return ('f', id(key))
+        return ('o', id(key)) if not isinstance(key, (int, float)) else key
+    if test is Qeql:
+        if key.__class__ is int:
+            return key
+        if key.__class__ is float:
+            return _EqlKey(key)
+        return ('o', id(key))
+    if test is Qequal:
+        cls = key.__class__
+        if cls is int or cls is Symbol:
+            return key if cls is int else ('o', id(key))
+        if isinstance(key, str):
+            return ('s', str(key), is_multibyte(key) if not key.isascii() else False)
+        return _EqualKey(key)
+    return _UserKey(key, h.user_test)
+
+
+def sxhash_equal(obj, depth=0):
+    cls = obj.__class__
+    if cls is int:
+        return hash(obj)
+    if cls is float:
+        return hash(obj)
+    if isinstance(obj, str):
+        return hash(str(obj))
+    if cls is Cons:
+        h = 17
+        n = 0
+        while obj.__class__ is Cons and n < 7:
+            if depth < 3:
+                h = h * 31 + sxhash_equal(obj.car, depth + 1)
+            obj = obj.cdr
+            n += 1
+        return h & 0xFFFFFFFFFFFF
+    if cls is Vector or cls is Record:
+        h = len(obj)
+        for x in obj[:7]:
+            if depth < 3:
+                h = h * 31 + sxhash_equal(x, depth + 1)
+        return h & 0xFFFFFFFFFFFF
+    if cls is BoolVector:
+        return hash(tuple(obj.bits))
+    return id(obj)
+
+
+_user_tests = {}
+
+
+@defun('define-hash-table-test')
+def define_hash_table_test(name, test, hash_):
+    """Define a new hash table test with name NAME, a symbol."""
+    from .data import put
+    _user_tests[name] = (test, hash_)
+    put(name, Q('hash-table-test'), list_(test, hash_))
+    return put(name, Q('hash-table-test'), list_(test, hash_))
+
+
+@defun('make-hash-table')
+def make_hash_table(*keyword_args):
+    """Create and return a new hash table."""
+    test = Qeql
+    weakness = NIL
+    size = 65
+    args = list(keyword_args)
+    i = 0
+    while i < len(args):
+        k = args[i]
+        if k is Q(':test'):
+            test = args[i + 1] if i + 1 < len(args) else NIL
+            if test is NIL:
+                test = Qeql
+            i += 2
+        elif k is Q(':weakness'):
+            weakness = args[i + 1] if i + 1 < len(args) else NIL
+            if weakness not in (NIL, T, Q('key'), Q('value'), Q('key-or-value'),
+                                Q('key-and-value')):
+                signal(Q('error'), list_('Invalid hash table weakness', weakness))
+            i += 2
+        elif k is Q(':size'):
+            v = args[i + 1] if i + 1 < len(args) else NIL
+            if v is not NIL:
+                if v.__class__ is not int or v < 0:
+                    signal(Q('error'), list_('Invalid hash table size', v))
+                size = v
+            i += 2
+        elif k in (Q(':rehash-size'), Q(':rehash-threshold'), Q(':purecopy')):
+            i += 2
+        else:
+            signal(Q('error'), list_('Invalid argument list', k))
+    h = HashTable(test, weakness, size)
+    if test not in (Qeq, Qeql, Qequal):
+        if test not in _user_tests:
+            signal(Q('error'), list_('Invalid hash table test', test))
+        h.user_test = _user_tests[test]
+    return h
+
+
+def check_hash_table(h):
+    if h.__class__ is not HashTable:
+        wrong_type('hash-table-p', h)
+    return h
+
+
+def _grow(h):
+    n = len(h.table)
+    while n > h.size:
+        h.size = int(h.size * 1.5) if h.size else 1
+        if h.size < n:
+            continue
+
+
+@defun('gethash')
+def gethash(key, table, dflt=NIL):
+    """Look up KEY in TABLE and return its associated value."""
+    check_hash_table(table)
+    e = table.table.get(hash_key(table, key))
+    return dflt if e is None else e[1]
+
+
+@defun('puthash')
+def puthash(key, value, table):
+    """Associate KEY with VALUE in hash table TABLE."""
+    check_hash_table(table)
+    k = hash_key(table, key)
+    e = table.table.get(k)
+    if e is not None:
+        table.table[k] = (e[0], value)
+    else:
+        table.table[k] = (key, value)
+        if len(table.table) > table.size:
+            _grow(table)
+    return value
+
+
+@defun('remhash')
+def remhash(key, table):
+    """Remove KEY from TABLE."""
+    check_hash_table(table)
+    table.table.pop(hash_key(table, key), None)
+    return NIL
+
+
+@defun('clrhash')
+def clrhash(table):
+    """Clear hash table TABLE and return it."""
+    check_hash_table(table)
+    table.table.clear()
+    return table
+
+
+@defun('maphash')
+def maphash(function, table):
+    """Call FUNCTION for all entries in hash table TABLE."""
+    check_hash_table(table)
+    for k, v in list(table.table.values()):
+        funcall(function, k, v)
+    return NIL
+
+
+@defun('hash-table-count')
+def hash_table_count(table):
+    """Return the number of elements in TABLE."""
+    return len(check_hash_table(table).table)
+
+
+@defun('hash-table-p')
+def hash_table_p(obj):
+    """Return t if OBJ is a Lisp hash table object."""
+    return T if obj.__class__ is HashTable else NIL
+
+
+@defun('hash-table-test')
+def hash_table_test(table):
+    """Return the test TABLE uses."""
+    return check_hash_table(table).test
+
+
+@defun('hash-table-weakness')
+def hash_table_weakness(table):
+    """Return the weakness of TABLE."""
+    w = check_hash_table(table).weakness
+    return NIL if w is None else w
+
+
+@defun('hash-table-size')
+def hash_table_size(table):
+    """Return the size of TABLE."""
+    return check_hash_table(table).size
+
+
+@defun('hash-table-rehash-size')
+def hash_table_rehash_size(table):
+    """Return the current rehash size of TABLE."""
+    check_hash_table(table)
+    return 1.5
+
+
+@defun('hash-table-rehash-threshold')
+def hash_table_rehash_threshold(table):
+    """Return the current rehash threshold of TABLE."""
+    check_hash_table(table)
+    return 0.8125
+
+
+@defun('copy-hash-table')
+def copy_hash_table(table):
+    """Return a copy of hash table TABLE."""
+    check_hash_table(table)
+    h = HashTable(table.test, table.weakness, table.size)
+    h.user_test = table.user_test
+    h.table = dict(table.table)
+    return h
+
+
+@defun('sxhash-equal')
+def sxhash_equal_(obj):
+    """Return an integer hash code for OBJ suitable for `equal'."""
+    return sxhash_equal(obj) & ((1 << 61) - 1)
+
+
+@defun('sxhash-eq')
+def sxhash_eq(obj):
+    """Return an integer hash code for OBJ suitable for `eq'."""
+    if obj.__class__ is int:
+        return obj & ((1 << 61) - 1)
+    return id(obj) & ((1 << 61) - 1)
+
+
+@defun('sxhash-eql')
+def sxhash_eql(obj):
+    """Return an integer hash code for OBJ suitable for `eql'."""
+    if obj.__class__ is float:
+        return hash(obj) & ((1 << 61) - 1)
+    return sxhash_eq(obj)
+
+
+def hash_table_from_read_syntax(items):
+    """Build a hash table from the contents of #s(hash-table ...)."""
+    props = {}
+    for i in range(0, len(items) - 1, 2):
+        if items[i].__class__ is Symbol:
+            props[items[i].name] = items[i + 1]
+    args = []
+    if 'test' in props:
+        args += [Q(':test'), props['test']]
+    if 'size' in props and props['size'].__class__ is int:
+        args += [Q(':size'), props['size']]
+    if 'weakness' in props:
+        args += [Q(':weakness'), props['weakness']]
+    h = make_hash_table(*args)
+    data = list_elements(props.get('data', NIL))
+    for i in range(0, len(data) - 1, 2):
+        puthash(data[i], data[i + 1], h)
+    if len(data) % 2:
+        signal(Q('invalid-read-syntax'), list_('Odd number of elements in hash table data'))
+    return h
+
+
+# ---------------------------------------------------------------- strings
+
+def check_string(x):
+    if not isinstance(x, str):
+        if x.__class__ is Symbol:
+            return x.name
+        wrong_type('stringp', x)
+    return x
+
+
+@defun('string-equal')
+def string_equal(s1, s2):
+    """Return t if two strings have identical contents."""
+    a = check_string(s1)
+    b = check_string(s2)
+    return T if str.__eq__(a, b) else NIL
+
+
+@defun('string=')
+def string_eq(s1, s2):
+    """Return t if two strings have identical contents."""
+    return string_equal(s1, s2)
+
+
+@defun('string-lessp')
+def string_lessp(string1, string2):
+    """Return non-nil if STRING1 is less than STRING2 in lexicographic order."""
+    a = check_string(string1)
+    b = check_string(string2)
+    return T if _codes(a) < _codes(b) else NIL
+
+
+def _codes(s):
+    if s.isascii():
+        return s
+    return [string_char_code(s, i) for i in range(len(s))]
+
+
+@defun('string<')
+def string_lt(string1, string2):
+    """Return non-nil if STRING1 is less than STRING2 in lexicographic order."""
+    return string_lessp(string1, string2)
+
+
+@defun('string-greaterp')
+def string_greaterp(string1, string2):
+    """Return non-nil if STRING1 is greater than STRING2 in lexicographic order."""
+    return string_lessp(string2, string1)
+
+
+@defun('string>')
+def string_gt(string1, string2):
+    """Return non-nil if STRING1 is greater than STRING2 in lexicographic order."""
+    return string_lessp(string2, string1)
+
+
+def _substring_index(s, idx, length, default):
+    if idx is NIL:
+        return default
+    if idx.__class__ is not int:
+        wrong_type('integerp', idx)
+    return idx + length if idx < 0 else idx
+
+
+@defun('substring')
+def substring(string, from_=NIL, to=NIL):
+    """Return a new string whose contents are a substring of STRING."""
+    if string.__class__ is Vector:
+        n = len(string)
+        f = _substring_index(string, from_, n, 0)
+        t = _substring_index(string, to, n, n)
+        if not (0 <= f <= t <= n):
+            args_out_of_range(string, from_, to)
+        return Vector(string[f:t])
+    if not isinstance(string, str):
+        wrong_type('arrayp', string)
+    n = len(string)
+    f = _substring_index(string, from_, n, 0)
+    t = _substring_index(string, to, n, n)
+    if not (0 <= f <= t <= n):
+        args_out_of_range(string, from_, to)
+    if string.__class__ is PropStr:
+        from .textprop import substring_with_properties
+        return substring_with_properties(string, f, t)
+    return _same_kind(string, str.__getitem__(string, slice(f, t)))
+
+
+@defun('substring-no-properties')
+def substring_no_properties(string, from_=NIL, to=NIL):
+    """Return a substring of STRING, without text properties."""
+    s = substring(string, from_, to)
+    if s.__class__ is PropStr:
+        return str(s)
+    return s
+
+
+@defun('string-to-list')
+def string_to_list(string):
+    """Return a list of characters in STRING."""
+    return make_list(sequence_elements(check_string(string)))
+
+
+@defun('random')
+def random_(limit=NIL):
+    """Return a pseudo-random integer."""
+    import random as _random
+    if isinstance(limit, str):
+        _random.seed(limit)
+        return _random.randrange(0, 1 << 61)
+    if limit is T:
+        _random.seed()
+        return _random.randrange(-(1 << 61), 1 << 61)
+    if limit.__class__ is int and limit > 0:
+        return _random.randrange(limit)
+    return _random.randrange(-(1 << 61), 1 << 61)

@@ -1,0 +1,291 @@
+"""The printer (Emacs's print.c): Lisp objects to text, exactly as Emacs 28 prints them."""
+
+import math
+
+from .lisp import (Cons, Symbol, Vector, Record, BoolVector, HashTable, Subr, UnibyteStr,
+                   NIL, T, intern, SURROGATE_BASE)
+from .errors import LispSignal, Q
+from .lisp import UNBOUND
+from . import variables
+
+PRINT_DEPTH_LIMIT = 200
+
+Qquote = intern('quote')
+Qfunction = intern('function')
+Qbackquote = intern('`')
+Qcomma = intern(',')
+Qcomma_at = intern(',@')
+_ABBREVIATIONS = {Qquote: "'", Qfunction: "#'", Qbackquote: '`', Qcomma: ',', Qcomma_at: ',@'}
+
+Vprint_length = intern('print-length')
+Vprint_level = intern('print-level')
+Vprint_escape_newlines = intern('print-escape-newlines')
+Vprint_escape_control = intern('print-escape-control-characters')
+Vprint_escape_nonascii = intern('print-escape-nonascii')
+Vprint_escape_multibyte = intern('print-escape-multibyte')
+Vprint_gensym = intern('print-gensym')
+Vprint_quoted = intern('print-quoted')
+Vfloat_output_format = intern('float-output-format')
+for _v, _init in ((Vprint_length, NIL), (Vprint_level, NIL), (Vprint_escape_newlines, NIL),
+                  (Vprint_escape_control, NIL), (Vprint_escape_nonascii, NIL),
+                  (Vprint_escape_multibyte, NIL), (Vprint_gensym, NIL), (Vprint_quoted, T),
+                  (Vfloat_output_format, NIL)):
+    _v.val = _init
+    _v.special = True
+
+
+def format_float(x):
+    """Emacs's float_to_string with float-output-format nil."""
+    if x != x:
+        return '-0.0e+NaN' if math.copysign(1.0, x) < 0 else '0.0e+NaN'
+    if x == math.inf:
+        return '1.0e+INF'
+    if x == -math.inf:
+        return '-1.0e+INF'
+    for prec in (15, 16, 17):
+        s = '%.*g' % (prec, x)
+        if float(s) == x:
+            break
+    if '.' not in s and 'e' not in s and 'n' not in s:
+        s += '.0'
+    return s
+
+
+_SYMBOL_ESCAPES = frozenset('"\\\';#()[],`?.')
+
+
+def _looks_like_number(name):
+    from .reader import parse_number
+    return parse_number(name) is not None
+
+
+def symbol_text(sym, escape=True):
+    name = sym.name
+    if not escape:
+        return name
+    prefix = ''
+    if not sym.interned and _symbol_value(Vprint_gensym) is not NIL:
+        prefix = '#:'
+    if name == '':
+        return prefix + '##' if not prefix else prefix
+    out = []
+    confusing = _looks_like_number(name)
+    for ch in name:
+        if ch in _SYMBOL_ESCAPES or ch <= ' ' or ch == '\u00a0' or confusing:
+            out.append('\\')
+            confusing = False
+        out.append(ch)
+    return prefix + ''.join(out)
+
+
+def _symbol_value(sym):
+    v = variables.symbol_value_or_unbound(sym)
+    return NIL if v is UNBOUND else v
+
+
+def string_text(s, escape):
+    """The printed form of string S (prin1 when ESCAPE, else princ)."""
+    unibyte = s.__class__ is UnibyteStr
+    if not escape:
+        if unibyte:
+            return ''.join(chr(ord(c) - SURROGATE_BASE) if '\udc80' <= c <= '\udcff' else c
+                           for c in s)
+        return s
+    esc_nl = _symbol_value(Vprint_escape_newlines) is not NIL
+    esc_ctl = _symbol_value(Vprint_escape_control) is not NIL
+    esc_nonascii = _symbol_value(Vprint_escape_nonascii) is not NIL
+    esc_multibyte = _symbol_value(Vprint_escape_multibyte) is not NIL
+    out = ['"']
+    for c in s:
+        o = ord(c)
+        if c == '"' or c == '\\':
+            out.append('\\')
+            out.append(c)
+        elif 0xDC80 <= o <= 0xDCFF:
+            if unibyte and not esc_nonascii:
+                out.append(chr(o - SURROGATE_BASE))
+            else:
+                out.append('\\%o' % (o - SURROGATE_BASE))
+        elif esc_nl and c == '\n':
+            out.append('\\n')
+        elif esc_nl and c == '\f':
+            out.append('\\f')
+        elif esc_ctl and (o < 32 or o == 127) and c not in '\n\f':
+            out.append('\\%o' % o)
+        elif o > 127 and esc_multibyte:
+            out.append('\\x%04x' % o)
+        else:
+            out.append(c)
+    out.append('"')
+    return ''.join(out)
+
+
+def prin1_to_string(obj, escape=True):
+    p = _Printer(escape)
+    p.print(obj)
+    return ''.join(p.out)
+
+
+def princ_to_string(obj):
+    return prin1_to_string(obj, False)
+
+
+class _Printer:
+    def __init__(self, escape):
+        self.escape = escape
+        self.out = []
+        self.being_printed = []
+        pl = _symbol_value(Vprint_length)
+        self.print_length = pl if pl.__class__ is int and pl >= 0 else None
+        lv = _symbol_value(Vprint_level)
+        self.print_level = lv if lv.__class__ is int and lv >= 0 else None
+        self.level = 0
+
+    def print(self, obj):
+        out = self.out
+        cls = obj.__class__
+        if cls is int:
+            out.append(str(obj))
+        elif cls is Symbol:
+            out.append(symbol_text(obj, self.escape))
+        elif isinstance(obj, str):
+            out.append(string_text(obj, self.escape))
+        elif cls is float:
+            out.append(format_float(obj))
+        elif cls is Cons:
+            self.print_cons(obj)
+        elif cls is Vector or cls is Record:
+            self.print_vector(obj, '#s(' if cls is Record else '[', ')' if cls is Record else ']')
+        else:
+            self.print_other(obj)
+
+    def _enter(self, obj):
+        """Check for circularity and depth; return True when OBJ was printed as #N."""
+        for i, x in enumerate(self.being_printed):
+            if x is obj:
+                self.out.append('#%d' % i)
+                return True
+        if len(self.being_printed) >= PRINT_DEPTH_LIMIT:
+            raise LispSignal(Q('error'), Cons('Apparently circular structure being printed', NIL))
+        return False
+
+    def print_cons(self, obj):
+        out = self.out
+        if self.print_level is not None and self.level >= self.print_level:
+            out.append('...')
+            return
+        car = obj.car
+        if (car.__class__ is Symbol and car in _ABBREVIATIONS and obj.cdr.__class__ is Cons
+                and obj.cdr.cdr is NIL and _symbol_value(Vprint_quoted) is not NIL):
+            out.append(_ABBREVIATIONS[car])
+            self.print(obj.cdr.car)
+            return
+        if self._enter(obj):
+            return
+        self.being_printed.append(obj)
+        self.level += 1
+        out.append('(')
+        print_length = self.print_length
+        tortoise = obj
+        n_max, q = 2, 2
+        i = 0
+        tail = obj
+        objtail = NIL
+        while tail.__class__ is Cons:
+            if i:
+                out.append(' ')
+            if print_length is not None and i >= print_length:
+                out.append('...')
+                objtail = NIL
+                break
+            i += 1
+            self.print(tail.car)
+            objtail = tail.cdr
+            tail = tail.cdr
+            # Brent's cycle detection, as Emacs's FOR_EACH_TAIL_SAFE does it.
+            q -= 1
+            if q == 0:
+                n_max <<= 1
+                q = n_max
+                tortoise = tail
+            elif tail is tortoise:
+                break
+        if objtail is not NIL:
+            out.append(' . ')
+            if objtail.__class__ is Cons:
+                out.append('#%d' % (i >> 1))
+            else:
+                self.print(objtail)
+        out.append(')')
+        self.level -= 1
+        self.being_printed.pop()
+
+    def print_vector(self, obj, open_, close):
+        out = self.out
+        if self._enter(obj):
+            return
+        self.being_printed.append(obj)
+        out.append(open_)
+        n = len(obj)
+        limit = n if self.print_length is None else min(n, self.print_length)
+        for i in range(limit):
+            if i:
+                out.append(' ')
+            self.print(obj[i])
+        if limit < n:
+            out.append(' ...')
+        out.append(close)
+        self.being_printed.pop()
+
+    def print_other(self, obj):
+        out = self.out
+        cls = obj.__class__
+        if cls is Subr:
+            out.append('#<subr %s>' % obj.name)
+        elif cls is BoolVector:
+            out.append(bool_vector_text(obj))
+        elif cls is HashTable:
+            self.print_hash_table(obj)
+        else:
+            printer = getattr(obj, 'lisp_print', None)
+            if printer is not None:
+                printer(self)
+            else:
+                out.append('#<%s>' % type(obj).__name__.lower())
+
+    def print_hash_table(self, h):
+        out = self.out
+        out.append('#s(hash-table size %d test %s rehash-size 1.5 rehash-threshold 0.8125'
+                   % (h.size, symbol_text(h.test)))
+        if h.weakness is not None and h.weakness is not NIL:
+            out.append(' weakness ')
+            self.print(h.weakness)
+        out.append(' data (')
+        first = True
+        for k, v in list(h.table.values()):
+            if not first:
+                out.append(' ')
+            first = False
+            self.print(k)
+            out.append(' ')
+            self.print(v)
+        out.append('))')
+
+
+def bool_vector_text(bv):
+    bits = bv.bits
+    nbytes = (len(bits) + 7) // 8
+    chars = []
+    for b in range(nbytes):
+        byte = 0
+        for k in range(8):
+            idx = b * 8 + k
+            if idx < len(bits) and bits[idx]:
+                byte |= 1 << k
+        if byte == 34 or byte == 92:
+            chars.append('\\' + chr(byte))
+        elif byte >= 128:
+            chars.append('\\%o' % byte)
+        else:
+            chars.append(chr(byte))
+    return '#&%d"%s"' % (len(bits), ''.join(chars))

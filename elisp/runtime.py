@@ -1,0 +1,201 @@
+"""Start-up: the primitives, the global variables Emacs defines in C, and the
+Lisp library in stdlib/, loaded in a fixed order.
+
+Loading stdlib/ from source means reading and macroexpanding every form; the
+macroexpanded forms are cached (pickled) under ~/.cache/elisp, keyed by the
+contents of stdlib/ and of the interpreter, so later start-ups only evaluate
+them.
+"""
+
+import hashlib
+import os
+import pickle
+import sys
+
+from . import prims  # noqa: F401  (registers every primitive)
+from .defun import defvar
+from .lisp import NIL, T, intern, make_list, list_, Cons
+from .compiler import eval_toplevel, macroexpand, expand_all, eval_form, Qlambda
+from .errors import LispSignal
+from . import reader
+
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+STDLIB_DIR = os.path.join(PACKAGE_DIR, 'stdlib')
+if not os.path.isdir(STDLIB_DIR):
+    STDLIB_DIR = os.path.join(os.path.dirname(PACKAGE_DIR), 'stdlib')
+
+# The order in which stdlib/ is loaded at start-up (each file may use the ones before it).
+STDLIB_ORDER = [
+    'byte-run', 'backquote', 'subr', 'subr-x', 'gv', 'cl-lib', 'seq', 'pcase',
+    'simple', 'rx', 'process', 'timer', 'ert',
+]
+
+CACHE_VERSION = '1'
+
+
+def _define_globals():
+    import platform
+    defvar('noninteractive', T)
+    defvar('emacs-version', '28.2')
+    defvar('emacs-major-version', 28)
+    defvar('emacs-minor-version', 2)
+    defvar('emacs-build-number', 1)
+    defvar('system-type', intern('gnu/linux'))
+    defvar('system-configuration', 'x86_64-pc-linux-gnu')
+    defvar('command-line-args', NIL)
+    defvar('command-line-args-left', NIL)
+    defvar('command-line-functions', NIL)
+    defvar('command-line-processed', T)
+    defvar('invocation-name', 'elisp')
+    defvar('invocation-directory', os.path.dirname(sys.executable) + '/')
+    defvar('installation-directory', NIL)
+    defvar('data-directory', STDLIB_DIR + '/')
+    defvar('doc-directory', STDLIB_DIR + '/')
+    defvar('exec-directory', os.path.dirname(sys.executable) + '/')
+    defvar('user-emacs-directory', os.path.expanduser('~/.emacs.d/'))
+    defvar('user-init-file', NIL)
+    defvar('kill-emacs-hook', NIL)
+    defvar('after-init-hook', NIL)
+    defvar('emacs-startup-hook', NIL)
+    defvar('window-system', NIL)
+    defvar('initial-window-system', NIL)
+    defvar('purify-flag', NIL)
+    defvar('current-prefix-arg', NIL)
+    defvar('prefix-arg', NIL)
+    defvar('this-command', NIL)
+    defvar('last-command', NIL)
+    defvar('real-this-command', NIL)
+    defvar('unread-command-events', NIL)
+    defvar('executing-kbd-macro', NIL)
+    defvar('load-path', NIL)
+    defvar('inhibit-message', NIL)
+    defvar('message-log-max', 1000)
+    defvar('shell-file-name', '/bin/sh')
+    defvar('shell-command-switch', '-c')
+    defvar('case-replace', T)
+    defvar('most-positive-float', sys.float_info.max) if False else None
+    defvar('float-pi', 3.141592653589793)
+    defvar('float-e', 2.718281828459045)
+    defvar('print-circle', NIL)
+    defvar('print-charset-text-property', NIL)
+    defvar('print-symbols-bare', NIL)
+    defvar('print-integers-as-characters', NIL)
+    defvar('read-circle', T)
+    defvar('load-read-function', intern('read'))
+    defvar('byte-compile-current-file', NIL)
+    defvar('macroexp--dynvars', NIL)
+    defvar('operating-system-release', platform.release())
+    defvar('temporary-file-directory', (os.environ.get('TMPDIR') or '/tmp').rstrip('/') + '/')
+    defvar('user-full-name', os.environ.get('NAME', ''))
+    defvar('user-login-name', os.environ.get('USER', os.environ.get('LOGNAME', 'root')))
+    defvar('user-real-login-name', os.environ.get('USER', os.environ.get('LOGNAME', 'root')))
+    defvar('path-separator', ':')
+    defvar('exec-path', make_list([d + ('' if d.endswith('/') else '') for d in
+                                   os.environ.get('PATH', '').split(':') if d]
+                                  + [os.path.dirname(sys.executable)]))
+    defvar('process-environment', make_list(['%s=%s' % kv for kv in os.environ.items()]))
+    defvar('initial-environment', make_list(['%s=%s' % kv for kv in os.environ.items()]))
+
+
+def _stdlib_files():
+    return [os.path.join(STDLIB_DIR, name + '.el') for name in STDLIB_ORDER
+            if os.path.exists(os.path.join(STDLIB_DIR, name + '.el'))]
+
+
+def _cache_key(files):
+    h = hashlib.sha1(CACHE_VERSION.encode())
+    for path in files:
+        st = os.stat(path)
+        h.update(('%s:%d:%d;' % (path, st.st_size, st.st_mtime_ns)).encode())
+    for mod in ('compiler.py', 'reader.py', 'lisp.py', 'runtime.py'):
+        st = os.stat(os.path.join(PACKAGE_DIR, mod))
+        h.update(('%s:%d:%d;' % (mod, st.st_size, st.st_mtime_ns)).encode())
+    return h.hexdigest()[:20]
+
+
+def _cache_dir():
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    return os.path.join(base, 'elisp')
+
+
+def load_stdlib():
+    """Evaluate stdlib/, from the macroexpanded cache when it is fresh."""
+    files = _stdlib_files()
+    key = _cache_key(files)
+    cache_path = os.path.join(_cache_dir(), 'stdlib-%s.pickle' % key)
+    try:
+        with open(cache_path, 'rb') as f:
+            units = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        units = None
+    if units is not None:
+        for path, lexical, forms in units:
+            _eval_expanded(path, lexical, forms)
+        return
+    units = []
+    for path in files:
+        units.append(_load_and_expand(path))
+    try:
+        os.makedirs(_cache_dir(), exist_ok=True)
+        tmp = cache_path + '.%d.tmp' % os.getpid()
+        with open(tmp, 'wb') as f:
+            pickle.dump(units, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_path)
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass
+
+
+def _load_and_expand(path):
+    """Load PATH form by form, returning the expanded forms for the cache."""
+    from .prims.lread import file_lexical_binding, Vload_file_name, Vlexical_binding
+    from .variables import specbind, unbind
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    lexical = file_lexical_binding(text)
+    expanded = []
+    recs = [specbind(Vload_file_name, path), specbind(Vlexical_binding, T if lexical else NIL)]
+    try:
+        for form in reader.read_all(text):
+            _expand_eval(form, lexical, expanded)
+    finally:
+        for r in reversed(recs):
+            unbind(r)
+    return (path, lexical, expanded)
+
+
+def _expand_eval(form, lexical, out):
+    form = macroexpand(form)
+    if form.__class__ is Cons and form.car is intern('progn'):
+        x = form.cdr
+        while x.__class__ is Cons:
+            _expand_eval(x.car, lexical, out)
+            x = x.cdr
+        return
+    full = expand_all(form)
+    out.append(full)
+    eval_form(full, T if lexical else NIL)
+
+
+def _eval_expanded(path, lexical, forms):
+    from .prims.lread import Vload_file_name, Vlexical_binding
+    from .variables import specbind, unbind
+    recs = [specbind(Vload_file_name, path), specbind(Vlexical_binding, T if lexical else NIL)]
+    try:
+        lex = T if lexical else NIL
+        for form in forms:
+            eval_form(form, lex)
+    finally:
+        for r in reversed(recs):
+            unbind(r)
+
+
+_initialized = False
+
+
+def initialize():
+    global _initialized
+    if _initialized:
+        return
+    _initialized = True
+    _define_globals()
+    load_stdlib()
