@@ -1,3 +1,3 @@
 """Primitives, one module per area as in Emacs's C sources; imported in a fixed order."""
 
-from . import data, alloc, fns, eval, print, editfns, lread, buffer, emacs  # noqa: F401
+from . import data, alloc, fns, eval, print, editfns, lread, buffer, emacs, fileio, coding  # noqa: F401

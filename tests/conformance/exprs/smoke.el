@@ -1,0 +1,10 @@
+;; A first handful of cases across areas.
+(+ 1 2)
+(car '(1 2))
+(car 1)
+(format "%S" "a\nb")
+(list 1.5 -0.0 1e21 "x" ?a 'sym)
+(let ((x 1)) (setq x (+ x 1)) x)
+(condition-case e (signal 'my-err '(1 2)) (error e))
+(read-from-string "(a . b)")
+(mapcar #'1+ '(1 2 3))
