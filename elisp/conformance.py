@@ -34,14 +34,22 @@ def elisp_command():
     return [sys.executable, '-m', 'elisp', '-Q', '--batch']
 
 
+def _corpus_files(sub):
+    d = os.path.join(CORPUS, sub)
+    if not os.path.isdir(d):
+        return []
+    return sorted(os.path.join(d, f) for f in os.listdir(d)
+                  if f.endswith('.el') and os.path.exists(expected_paths(os.path.join(d, f))[0]))
+
+
 def expr_files():
-    d = os.path.join(CORPUS, 'exprs')
-    return sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith('.el'))
+    """Expression tables that have recorded expectations."""
+    return _corpus_files('exprs')
 
 
 def program_files():
-    d = os.path.join(CORPUS, 'programs')
-    return sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith('.el'))
+    """Whole programs that have recorded expectations."""
+    return _corpus_files('programs')
 
 
 def case_lines(path):

@@ -15,30 +15,30 @@ from .lisp import Subr, intern, NIL
 
 def defun(name):
     def register(fn):
-        params = inspect.signature(fn).parameters.values()
-        required = optional = 0
-        rest = False
-        arglist = []
-        for p in params:
-            lisp_name = p.name.rstrip('_').replace('_', '-').upper()
-            if p.kind is p.VAR_POSITIONAL:
-                rest = True
-                arglist.append('&rest')
-                arglist.append(lisp_name)
-            elif p.default is p.empty:
-                required += 1
-                arglist.append(lisp_name)
-            else:
-                if not optional:
-                    arglist.append('&optional')
-                optional += 1
-                arglist.append(lisp_name)
-        subr = Subr(name, fn, required, None if rest else required + optional,
-                    inspect.getdoc(fn), arglist=arglist)
+        # Read the signature from the code object: inspect.signature is too slow
+        # for start-up with hundreds of primitives.
+        code = fn.__code__
+        npos = code.co_argcount
+        names = code.co_varnames
+        optional = len(fn.__defaults__ or ())
+        required = npos - optional
+        rest = bool(code.co_flags & inspect.CO_VARARGS)
+        arglist = [_lisp_arg_name(n) for n in names[:required]]
+        if optional:
+            arglist.append('&optional')
+            arglist.extend(_lisp_arg_name(n) for n in names[required:npos])
+        if rest:
+            arglist.append('&rest')
+            arglist.append(_lisp_arg_name(names[npos]))
+        subr = Subr(name, fn, required, None if rest else npos, fn.__doc__, arglist=arglist)
         intern(name).function = subr
         fn.subr = subr
         return fn
     return register
+
+
+def _lisp_arg_name(name):
+    return name.rstrip('_').replace('_', '-').upper()
 
 
 def defvar(name, value, special=True):
