@@ -459,13 +459,16 @@ def compile_body(forms, scope):
 
 
 def compile_call(fsym, args, scope):
+    # The function cell is read before the arguments are evaluated, as Emacs does.
     argnodes = [compile_form(a, scope) for a in _args_list(args)]
     n = len(argnodes)
     if n == 0:
         def call0(f):
             fn = fsym.function
-            if fn.__class__ is Subr and fn.min_args == 0:
-                return fn.fn()
+            if fn.__class__ is Subr and fn.fn0 is not None:
+                return fn.fn0()
+            if fn.__class__ is Closure:
+                return fn.call(())
             return call_symbol(fsym, ())
         return call0
     if n == 1:
@@ -473,45 +476,46 @@ def compile_call(fsym, args, scope):
 
         def call1(f):
             fn = fsym.function
-            x = a0(f)
-            if fn.__class__ is Subr and fn.min_args <= 1 and (fn.max_args is None or fn.max_args >= 1):
-                return fn.fn(x)
-            if fn.__class__ is Closure:
-                return fn.call((x,))
-            return call_symbol(fsym, (x,))
+            if fn.__class__ is Subr:
+                g = fn.fn1
+                if g is not None:
+                    return g(a0(f))
+            elif fn.__class__ is Closure:
+                return fn.call((a0(f),))
+            return call_symbol(fsym, (a0(f),))
         return call1
     if n == 2:
         a0, a1 = argnodes
 
         def call2(f):
             fn = fsym.function
-            x = a0(f)
-            y = a1(f)
-            if fn.__class__ is Subr and fn.min_args <= 2 and (fn.max_args is None or fn.max_args >= 2):
-                return fn.fn(x, y)
-            if fn.__class__ is Closure:
-                return fn.call((x, y))
-            return call_symbol(fsym, (x, y))
+            if fn.__class__ is Subr:
+                g = fn.fn2
+                if g is not None:
+                    return g(a0(f), a1(f))
+            elif fn.__class__ is Closure:
+                return fn.call((a0(f), a1(f)))
+            return call_symbol(fsym, (a0(f), a1(f)))
         return call2
     if n == 3:
         a0, a1, a2 = argnodes
 
         def call3(f):
             fn = fsym.function
-            x = a0(f)
-            y = a1(f)
-            z = a2(f)
-            if fn.__class__ is Subr and fn.min_args <= 3 and (fn.max_args is None or fn.max_args >= 3):
-                return fn.fn(x, y, z)
-            if fn.__class__ is Closure:
-                return fn.call((x, y, z))
-            return call_symbol(fsym, (x, y, z))
+            if fn.__class__ is Subr:
+                g = fn.fn3
+                if g is not None:
+                    return g(a0(f), a1(f), a2(f))
+            elif fn.__class__ is Closure:
+                return fn.call((a0(f), a1(f), a2(f)))
+            return call_symbol(fsym, (a0(f), a1(f), a2(f)))
         return call3
 
     def calln(f):
         fn = fsym.function
         vals = [a(f) for a in argnodes]
-        if fn.__class__ is Subr and fn.min_args <= n and (fn.max_args is None or fn.max_args >= n):
+        if fn.__class__ is Subr and fn.min_args <= n and (fn.max_args is None or fn.max_args >= n) \
+                and not fn.special:
             return fn.fn(*vals)
         if fn.__class__ is Closure:
             return fn.call(tuple(vals))
@@ -533,7 +537,7 @@ class LambdaInfo:
     __slots__ = ('form', 'required', 'optional', 'rest', 'body_forms', 'doc', 'interactive',
                  'lexical', 'scope_parent', 'nslots', 'param_slots', 'param_boxed',
                  'capture_slots', 'code', 'nreq', 'nmax', 'dynamic_params', 'simple',
-                 'fresh_scope')
+                 'fresh_scope', 'pad')
 
     def __init__(self, form, lexical, scope_parent):
         self.form = form
@@ -615,6 +619,7 @@ class LambdaInfo:
         self.nslots = scope.nslots
         self.simple = (not self.dynamic_params and not any(self.param_boxed)
                        and not self.optional and self.rest is None)
+        self.pad = (None,) * (self.nslots - self.nreq)
         self.code = code
         return code
 
@@ -630,10 +635,24 @@ class Closure:
 
     def call(self, args):
         info = self.info
-        code = info.code
-        if code is None:
-            code = info.compile()
+        if info.code is None:
+            info.compile()
         n = len(args)
+        if info.simple:
+            if n != info.nreq:
+                wrong_number_of_arguments(self.as_list(), n)
+            # Lisp depth is restored by catch/condition-case on non-local exits,
+            # so a normal return is the only path that has to decrement it.
+            depth = state.lisp_eval_depth + 1
+            if depth > Vmax_lisp_eval_depth.val:
+                _too_deep()
+            state.lisp_eval_depth = depth
+            frame = [*args, *info.pad]
+            for slot, cell in self.cells:
+                frame[slot] = cell
+            result = info.code(frame)
+            state.lisp_eval_depth = depth - 1
+            return result
         if n < info.nreq or (info.nmax is not None and n > info.nmax):
             wrong_number_of_arguments(self.as_list(), n)
         depth = state.lisp_eval_depth + 1
@@ -643,38 +662,34 @@ class Closure:
         frame = [None] * info.nslots
         for slot, cell in self.cells:
             frame[slot] = cell
-        try:
-            if info.simple:
-                slots = info.param_slots
-                for i in range(n):
-                    frame[slots[i]] = args[i]
-                return code(frame)
-            records = None
-            params = info.params()
-            nreq_opt = info.nreq + len(info.optional)
-            for i, p in enumerate(params):
-                if i < nreq_opt:
-                    v = args[i] if i < n else NIL
-                else:
-                    v = make_list(args[nreq_opt:])
-                slot = info.param_slots[i]
-                if slot is None:
-                    if records is None:
-                        records = []
-                    records.append(specbind(p, v))
-                elif info.param_boxed[i]:
-                    frame[slot] = [v]
-                else:
-                    frame[slot] = v
-            if records is None:
-                return code(frame)
+        code = info.code
+        records = None
+        params = info.params()
+        nreq_opt = info.nreq + len(info.optional)
+        for i, p in enumerate(params):
+            if i < nreq_opt:
+                v = args[i] if i < n else NIL
+            else:
+                v = make_list(args[nreq_opt:])
+            slot = info.param_slots[i]
+            if slot is None:
+                if records is None:
+                    records = []
+                records.append(specbind(p, v))
+            elif info.param_boxed[i]:
+                frame[slot] = [v]
+            else:
+                frame[slot] = v
+        if records is None:
+            result = code(frame)
+        else:
             try:
-                return code(frame)
+                result = code(frame)
             finally:
                 for r in reversed(records):
                     unbind(r)
-        finally:
-            state.lisp_eval_depth = depth - 1
+        state.lisp_eval_depth = depth - 1
+        return result
 
     def as_list(self):
         """The list Emacs 28 shows for this function: (closure ENV ARGS . BODY) or (lambda ...)."""

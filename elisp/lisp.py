@@ -260,8 +260,13 @@ class HashTable:
 
 
 class Subr:
-    """A primitive implemented in Python."""
-    __slots__ = ('name', 'fn', 'min_args', 'max_args', 'doc', 'special', 'arglist')
+    """A primitive implemented in Python.
+
+    fn0..fn3 are the callables to use for a call with exactly 0..3 arguments, or
+    None when the primitive does not accept that many (the compiler's call
+    nodes use them to skip the generic arity check)."""
+    __slots__ = ('name', 'fn', 'min_args', 'max_args', 'doc', 'special', 'arglist',
+                 'fn0', 'fn1', 'fn2', 'fn3')
 
     def __init__(self, name, fn, min_args, max_args, doc=None, special=False, arglist=None):
         self.name = name
@@ -271,6 +276,9 @@ class Subr:
         self.doc = doc
         self.special = special
         self.arglist = arglist
+        for n in range(4):
+            ok = not special and min_args <= n and (max_args is None or n <= max_args)
+            setattr(self, 'fn%d' % n, fn if ok else None)
 
     def __repr__(self):
         return '#<subr %s>' % self.name
