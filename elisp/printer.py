@@ -83,17 +83,23 @@ def _symbol_value(sym):
     return NIL if v is UNBOUND else v
 
 
-def string_text(s, escape):
-    """The printed form of string S (prin1 when ESCAPE, else princ)."""
+def string_text(s, escape, stream=False):
+    """The printed form of string S (prin1 when ESCAPE, else princ).
+
+    Printing into a buffer or string (not STREAM) escapes the non-ASCII bytes of
+    unibyte strings as octal, as Emacs does when it binds print-escape-nonascii."""
     unibyte = s.__class__ is UnibyteStr
+    esc_nonascii = not stream or _symbol_value(Vprint_escape_nonascii) is not NIL
     if not escape:
         if unibyte:
+            if esc_nonascii:
+                return ''.join('\\%o' % (ord(c) - SURROGATE_BASE) if '\udc80' <= c <= '\udcff'
+                               else c for c in s)
             return ''.join(chr(ord(c) - SURROGATE_BASE) if '\udc80' <= c <= '\udcff' else c
                            for c in s)
         return s
     esc_nl = _symbol_value(Vprint_escape_newlines) is not NIL
     esc_ctl = _symbol_value(Vprint_escape_control) is not NIL
-    esc_nonascii = _symbol_value(Vprint_escape_nonascii) is not NIL
     esc_multibyte = _symbol_value(Vprint_escape_multibyte) is not NIL
     out = ['"']
     for c in s:
@@ -120,8 +126,8 @@ def string_text(s, escape):
     return ''.join(out)
 
 
-def prin1_to_string(obj, escape=True):
-    p = _Printer(escape)
+def prin1_to_string(obj, escape=True, stream=False):
+    p = _Printer(escape, stream)
     p.print(obj)
     return ''.join(p.out)
 
@@ -131,8 +137,9 @@ def princ_to_string(obj):
 
 
 class _Printer:
-    def __init__(self, escape):
+    def __init__(self, escape, stream=False):
         self.escape = escape
+        self.stream = stream
         self.out = []
         self.being_printed = []
         pl = _symbol_value(Vprint_length)
@@ -140,6 +147,7 @@ class _Printer:
         lv = _symbol_value(Vprint_level)
         self.print_level = lv if lv.__class__ is int and lv >= 0 else None
         self.level = 0
+        self.backquote = 0
 
     def print(self, obj):
         out = self.out
@@ -149,7 +157,7 @@ class _Printer:
         elif cls is Symbol:
             out.append(symbol_text(obj, self.escape))
         elif isinstance(obj, str):
-            out.append(string_text(obj, self.escape))
+            out.append(string_text(obj, self.escape, self.stream))
         elif cls is float:
             out.append(format_float(obj))
         elif cls is Cons:
@@ -177,9 +185,23 @@ class _Printer:
         car = obj.car
         if (car.__class__ is Symbol and car in _ABBREVIATIONS and obj.cdr.__class__ is Cons
                 and obj.cdr.cdr is NIL and _symbol_value(Vprint_quoted) is not NIL):
-            out.append(_ABBREVIATIONS[car])
-            self.print(obj.cdr.car)
-            return
+            if car is Qbackquote:
+                out.append('`')
+                self.backquote += 1
+                self.print(obj.cdr.car)
+                self.backquote -= 1
+                return
+            if car is Qcomma or car is Qcomma_at:
+                if self.backquote:
+                    out.append(_ABBREVIATIONS[car])
+                    self.backquote -= 1
+                    self.print(obj.cdr.car)
+                    self.backquote += 1
+                    return
+            else:
+                out.append(_ABBREVIATIONS[car])
+                self.print(obj.cdr.car)
+                return
         if self._enter(obj):
             return
         self.being_printed.append(obj)

@@ -1,31 +1,31 @@
-"""The reader (Emacs's lread.c): Lisp text to Lisp objects, driven by grammar.lark.
+"""The reader (Emacs's lread.c): Lisp text to Lisp objects.
 
-The whole text is tokenized lazily by Lark's lexer; each datum is parsed by a
-fresh LALR interactive parser that is fed tokens until the datum is complete,
-so `read-from-string` knows where the datum ended and `load` evaluates each
-form before a later syntax error is seen.
+A hand-written reader that follows Emacs 28's read0/read1 character by
+character where it matters (escapes, `.`, `#` syntaxes) and uses regular
+expressions for the common tokens.  Nesting is handled with an explicit stack,
+so arbitrarily deep data never recurses in Python.
 """
 
 import math
-import os
 import re
 import unicodedata
 
 from .lisp import (Cons, NIL, T, Symbol, Vector, Record, BoolVector, UnibyteStr, PropStr,
-                   intern, make_list, list_, code_char, SURROGATE_BASE)
+                   intern, make_list, list_, code_char, SURROGATE_BASE, UNBOUND)
 from .errors import LispSignal, Q
-
-_parser = None
-
-OPENERS = frozenset(('OPEN', 'VOPEN', 'ROPEN', 'BOPEN', 'POPEN'))
-CLOSERS = frozenset(('CLOSE', 'VCLOSE'))
-PREFIXES = frozenset(('QUOTE', 'BACKQUOTE', 'COMMA', 'COMMA_AT', 'FUNCTION', 'LABEL_DEF'))
 
 Qquote = intern('quote')
 Qfunction = intern('function')
 Qbackquote = intern('`')
 Qcomma = intern(',')
 Qcomma_at = intern(',@')
+Qhash_table = intern('hash-table')
+Vload_true_file_name = intern('load-true-file-name')
+Vload_file_name = intern('load-file-name')
+
+
+class ReadError(Exception):
+    pass
 
 
 def invalid_syntax(what):
@@ -33,12 +33,20 @@ def invalid_syntax(what):
 
 
 def end_of_file():
+    from .variables import symbol_value_or_unbound
+    f = symbol_value_or_unbound(Vload_true_file_name)
+    if isinstance(f, str):
+        raise LispSignal(Q('end-of-file'), list_(f))
     raise LispSignal(Q('end-of-file'), NIL)
 
 
-# ---------------------------------------------------------------- atoms
+def _lisp_error(msg):
+    raise LispSignal(Q('error'), list_(msg))
 
-_NUMBER = re.compile(r'([+-]?)([0-9]*)(\.?)([0-9]*)(?:e([+-]?[0-9]+|\+INF|\+NaN))?\Z')
+
+# ---------------------------------------------------------------- numbers
+
+_NUMBER = re.compile(r'([+-]?)([0-9]*)(\.?)([0-9]*)(?:[eE]([+-]?[0-9]+|\+INF|\+NaN))?\Z')
 
 
 def parse_number(tok):
@@ -47,43 +55,21 @@ def parse_number(tok):
     if not m:
         return None
     sign, lead, dot, trail, exp = m.groups()
-    if not lead and not trail:
-        return None
-    if exp is None:
-        if trail:
+    if trail or (lead and exp is not None):
+        if exp == '+INF':
+            return -math.inf if sign == '-' else math.inf
+        if exp == '+NaN':
+            return -math.nan if sign == '-' else math.nan
+        try:
             return float(tok)
-        return int(sign + lead)
-    if exp == '+INF':
-        return -math.inf if sign == '-' else math.inf
-    if exp == '+NaN':
-        return -math.nan if sign == '-' else math.nan
-    return float(tok)
+        except OverflowError:
+            return -math.inf if sign == '-' else math.inf
+    if not lead or exp is not None:
+        return None
+    return int(sign + lead)
 
 
-def read_symbol_token(tok):
-    if '\\' not in tok:
-        n = parse_number(tok)
-        if n is not None:
-            return n
-        return intern(tok)
-    return intern(_unescape_symbol(tok))
-
-
-def _unescape_symbol(tok):
-    out = []
-    i = 0
-    n = len(tok)
-    while i < n:
-        c = tok[i]
-        if c == '\\' and i + 1 < n:
-            i += 1
-            c = tok[i]
-        out.append(c)
-        i += 1
-    return ''.join(out)
-
-
-# ---------------------------------------------------------------- escapes
+# ---------------------------------------------------------------- characters
 
 CHAR_ALT = 0x0400000
 CHAR_SUPER = 0x0800000
@@ -92,340 +78,663 @@ CHAR_SHIFT = 0x2000000
 CHAR_CTL = 0x4000000
 CHAR_META = 0x8000000
 MODIFIER_MASK = CHAR_ALT | CHAR_SUPER | CHAR_HYPER | CHAR_SHIFT | CHAR_CTL | CHAR_META
-_MODIFIER_BITS = {'M': CHAR_META, 'S': CHAR_SHIFT, 'H': CHAR_HYPER, 's': CHAR_SUPER,
-                  'A': CHAR_ALT}
 _SIMPLE_ESCAPES = {'a': 7, 'b': 8, 'd': 127, 'e': 27, 'f': 12, 'n': 10, 'r': 13,
                    't': 9, 'v': 11}
+_MOD_ESCAPES = {'M': CHAR_META, 'S': CHAR_SHIFT, 'H': CHAR_HYPER, 'A': CHAR_ALT}
+_HEX = '0123456789abcdefABCDEF'
+BYTE8_BASE = 0x3FFF00
 
 
 def control_char(c):
     """Apply the control modifier to character C, as \\C- and \\^ do."""
     base = c & ~MODIFIER_MASK
-    mods = c & MODIFIER_MASK
-    if base == 63:                           # ?
-        return 127 | mods
+    if base == 63:
+        return 127 | (c & MODIFIER_MASK)
     if base >= 256:
         return c | CHAR_CTL
-    if 65 <= (base & 0o137) <= 90:           # letters, either case
-        return (base & 0o37) | mods
-    if 64 <= (base & 0o177) <= 95:           # @ [ \ ] ^ _
-        return (base & 0o37) | mods
+    if 0o101 <= (c & 0o137) <= 0o132 or 0o100 <= (c & 0o177) <= 0o137:
+        return c & (0o37 | ~0o177)
     return c | CHAR_CTL
 
 
-class _Escape:
-    """Result of decoding one escape: the character code and how it was written."""
-    __slots__ = ('code', 'raw_byte', 'multibyte', 'end')
-
-    def __init__(self, code, end, raw_byte=False, multibyte=False):
-        self.code = code
-        self.end = end
-        self.raw_byte = raw_byte     # from \x or octal with value 128..255
-        self.multibyte = multibyte   # from \u, \U, \N
+# Characters that end a symbol (besides controls and space).
+_SYMBOL_END = frozenset('"\';()[]#`,')
+_SYMBOL_RUN = re.compile(r'[^\x00-\x20"\';()\[\]#`,\\\xa0]+')
+_SPACE = re.compile(r'(?:[\x00-\x20\xa0]+|;[^\n]*)+')
+_STRING_RUN = re.compile(r'[^"\\]*')
+_AFTER_CHAR_OK = frozenset('"\';()[]#?`,.')
 
 
-def read_escape(s, i, in_string):
-    """Decode the escape whose character (after the backslash) is at S[I]."""
-    n = len(s)
-    if i >= n:
-        end_of_file()
-    c = s[i]
-    if c in _SIMPLE_ESCAPES:
-        return _Escape(_SIMPLE_ESCAPES[c], i + 1)
-    if c == 's':
-        if i + 1 < n and s[i + 1] == '-':
-            if in_string:
-                invalid_syntax('Invalid modifier in string')
-            inner = _read_char_or_escape(s, i + 2, in_string)
-            inner.code |= CHAR_SUPER
-            return inner
-        return _Escape(32, i + 1)
-    if c in 'MSHA' and i + 1 < n and s[i + 1] == '-':
-        inner = _read_char_or_escape(s, i + 2, in_string)
-        if in_string and c != 'M':
-            invalid_syntax('Invalid modifier in string')
-        inner.code |= _MODIFIER_BITS[c]
-        return inner
-    if (c == 'C' and i + 1 < n and s[i + 1] == '-') or c == '^':
-        inner = _read_char_or_escape(s, i + (2 if c == 'C' else 1), in_string)
-        inner.code = control_char(inner.code)
-        return inner
-    if c == 'x':
-        j = i + 1
-        while j < n and s[j] in '0123456789abcdefABCDEF':
-            j += 1
-        if j == i + 1:
-            if in_string:
-                invalid_syntax('Invalid escape character syntax')
-            return _Escape(0, j)
-        code = int(s[i + 1:j], 16)
-        if code > 0x3FFFFF:
-            invalid_syntax('Hex character out of range: \\x' + s[i + 1:j])
-        return _Escape(code, j, raw_byte=128 <= code <= 255, multibyte=code > 255)
-    if c in '01234567':
-        j = i
-        while j < n and j < i + 3 and s[j] in '01234567':
-            j += 1
-        code = int(s[i:j], 8)
-        return _Escape(code, j, raw_byte=128 <= code <= 255)
-    if c in 'uU':
-        width = 4 if c == 'u' else 8
-        digits = s[i + 1:i + 1 + width]
-        if len(digits) < width or not all(d in '0123456789abcdefABCDEF' for d in digits):
-            invalid_syntax('Non-hex character used for Unicode escape: %s (%d)'
-                           % (digits[-1:] or ' ', ord(digits[-1:] or ' ')))
-        code = int(digits, 16)
-        if code > 0x10FFFF:
-            invalid_syntax('Non-Unicode character: 0x%x' % code)
-        return _Escape(code, i + 1 + width, multibyte=True)
-    if c == 'N' and i + 1 < n and s[i + 1] == '{':
-        j = s.find('}', i + 2)
-        if j < 0:
-            end_of_file()
-        name = ' '.join(s[i + 2:j].split())
-        if name.upper().startswith('U+'):
-            code = int(name[2:], 16)
-        else:
-            try:
-                code = ord(unicodedata.lookup(name))
-            except KeyError:
-                invalid_syntax('\\N{%s}' % name)
-        return _Escape(code, j + 1, multibyte=True)
-    return _Escape(ord(c), i + 1)
+class _Label:
+    """The placeholder for #N= while its object is being read."""
+    __slots__ = ('n', 'value')
 
-
-def _read_char_or_escape(s, i, in_string):
-    if i >= len(s):
-        end_of_file()
-    if s[i] == '\\':
-        return read_escape(s, i + 1, in_string)
-    return _Escape(ord(s[i]), i + 1)
-
-
-def read_char_token(tok):
-    esc = _read_char_or_escape(tok, 1, False)
-    return esc.code
-
-
-def read_string_token(tok):
-    """The string a string token denotes, with Emacs's unibyte/multibyte choice."""
-    body = tok[1:-1]
-    if '\\' not in body:
-        return body
-    parts = []
-    raw_bytes = False
-    multibyte = False
-    i = 0
-    n = len(body)
-    while i < n:
-        c = body[i]
-        if c != '\\':
-            j = body.find('\\', i)
-            if j < 0:
-                j = n
-            parts.append(body[i:j])
-            i = j
-            continue
-        nxt = body[i + 1] if i + 1 < n else ''
-        if nxt == '\n' or nxt == ' ':
-            i += 2
-            continue
-        esc = read_escape(body, i + 1, True)
-        code = esc.code
-        if code & CHAR_META:
-            code = (code & ~CHAR_META)
-            if code < 128:
-                code |= 0x80
-                esc.raw_byte = True
-            else:
-                invalid_syntax('Invalid modifier in string')
-        if code & MODIFIER_MASK:
-            invalid_syntax('Invalid modifier in string')
-        if esc.raw_byte:
-            raw_bytes = True
-            parts.append(chr(SURROGATE_BASE + code))
-        else:
-            if esc.multibyte:
-                multibyte = True
-            parts.append(code_char(code))
-        i = esc.end
-    s = ''.join(parts)
-    if raw_bytes:
-        if multibyte or not all(ord(ch) < 128 or 0xDC80 <= ord(ch) <= 0xDCFF for ch in s):
-            return s                           # raw bytes kept as raw-byte characters
-        return UnibyteStr(s)
-    return s
-
-
-# ---------------------------------------------------------------- structure
-
-class _Placeholder:
-    __slots__ = ('label', 'value')
-
-    def __init__(self, label):
-        self.label = label
+    def __init__(self, n):
+        self.n = n
         self.value = None
 
 
-def _make_list(items, kind):
-    """Build a list from ITEMS that may contain a DOT token; KIND names the context."""
-    dot_at = None
-    for idx, x in enumerate(items):
-        if x.__class__ is _DotMark:
-            if dot_at is not None:
-                invalid_syntax('. in wrong context')
-            dot_at = idx
-    if dot_at is None:
-        return make_list(items)
-    after = items[dot_at + 1:]
-    if not after:
-        invalid_syntax(')')
-    if len(after) > 1:
-        invalid_syntax('. in wrong context')
-    return make_list(items[:dot_at], after[0])
+class Reader:
+    """Reads successive data from TEXT starting at START."""
 
+    def __init__(self, text, start=0, end=None):
+        self.text = text
+        self.pos = start
+        self.end = len(text) if end is None else end
+        self.labels = {}
 
-class _DotMark:
-    pass
+    # -- low level
 
+    def getc(self):
+        """Next character as a string, or '' at the end."""
+        p = self.pos
+        if p >= self.end:
+            self.pos = p + 1      # so that unget() is symmetrical
+            return ''
+        self.pos = p + 1
+        return self.text[p]
 
-DOT_MARK = _DotMark()
+    def ungetc(self):
+        self.pos -= 1
 
+    def skip_space(self):
+        text = self.text
+        while True:
+            p = self.pos
+            if p >= self.end:
+                return
+            m = _SPACE.match(text, p, self.end)
+            if m is None:
+                return
+            self.pos = m.end()
 
-class _Builder:
-    """Callbacks run by the LALR parser as each rule is reduced."""
+    # -- escapes
 
-    reader = None
+    def read_escape(self, in_string):
+        c = self.getc()
+        if c == '':
+            end_of_file()
+        v = _SIMPLE_ESCAPES.get(c)
+        if v is not None:
+            return v
+        if c == '\n':
+            return -1
+        if c == ' ':
+            return -1 if in_string else 32
+        if c in _MOD_ESCAPES:
+            if self.getc() != '-':
+                _lisp_error('Invalid escape character syntax')
+            return self._escaped_char() | _MOD_ESCAPES[c]
+        if c == 's':
+            c2 = self.getc()
+            if in_string or c2 != '-':
+                if c2 != '':
+                    self.ungetc()
+                else:
+                    self.pos -= 1
+                return 32
+            return self._escaped_char() | CHAR_SUPER
+        if c == 'C' or c == '^':
+            if c == 'C' and self.getc() != '-':
+                _lisp_error('Invalid escape character syntax')
+            return control_char(self._escaped_char())
+        if '0' <= c <= '7':
+            i = ord(c) - 48
+            for _ in range(2):
+                d = self.getc()
+                if '0' <= d <= '7' and d != '':
+                    i = i * 8 + ord(d) - 48
+                else:
+                    self.ungetc()
+                    break
+            if 0x80 <= i < 0x100:
+                i += BYTE8_BASE
+            return i
+        if c == 'x':
+            i = 0
+            count = 0
+            while True:
+                d = self.getc()
+                if d == '' or d not in _HEX:
+                    self.ungetc()
+                    break
+                i = i * 16 + int(d, 16)
+                if i > CHAR_META | (CHAR_META - 1):
+                    _lisp_error('Hex character out of range: \\x%x...' % i)
+                if count < 3:
+                    count += 1
+            if count < 3 and i >= 0x80:
+                return i + BYTE8_BASE
+            return i
+        if c == 'u' or c == 'U':
+            width = 4 if c == 'u' else 8
+            i = 0
+            for _ in range(width):
+                d = self.getc()
+                if d == '':
+                    _lisp_error('Malformed Unicode escape: \\%s%x' % (c, i))
+                if d not in _HEX:
+                    _lisp_error('Non-hex character used for Unicode escape: %s (%d)'
+                                % (d, ord(d)))
+                i = i * 16 + int(d, 16)
+            if i > 0x10FFFF:
+                _lisp_error('Non-Unicode character: 0x%x' % i)
+            return i
+        if c == 'N':
+            if self.getc() != '{':
+                invalid_syntax('Expected opening brace after \\N')
+            name = []
+            white = False
+            while True:
+                d = self.getc()
+                if d == '':
+                    end_of_file()
+                if d == '}':
+                    break
+                if not (0 < ord(d) < 0x80):
+                    invalid_syntax('Invalid character U+%04X in character name' % ord(d))
+                if d in ' \t\n\r\f\v':
+                    if white:
+                        continue
+                    d = ' '
+                    white = True
+                else:
+                    white = False
+                name.append(d)
+            if not name:
+                invalid_syntax('Empty character name')
+            return _char_from_name(''.join(name))
+        return _code_of(c)
 
-    def start(self, children):
-        return children[0]
+    def _escaped_char(self):
+        c = self.getc()
+        if c == '':
+            self.pos -= 1
+            return -1
+        if c == '\\':
+            return self.read_escape(False)
+        return _code_of(c)
 
-    def atom(self, children):
-        return read_symbol_token(str(children[0]))
+    # -- atoms
 
-    def string(self, children):
-        return read_string_token(str(children[0]))
+    def read_string(self):
+        text = self.text
+        parts = []
+        force_multi = force_single = False
+        while True:
+            m = _STRING_RUN.match(text, self.pos, self.end)
+            run = m.group()
+            if run:
+                parts.append(run)
+                if not run.isascii():
+                    for ch in run:
+                        o = ord(ch)
+                        if 0xDC80 <= o <= 0xDCFF:
+                            force_single = True
+                        elif o > 127:
+                            force_multi = True
+            self.pos = m.end()
+            c = self.getc()
+            if c == '"':
+                break
+            if c == '':
+                end_of_file()
+            ch = self.read_escape(True)
+            if ch == -1:
+                continue
+            mods = ch & MODIFIER_MASK
+            ch &= ~MODIFIER_MASK
+            if ch >= 0x3FFF80:
+                force_single = True
+            elif ch > 127:
+                force_multi = True
+            else:
+                if mods == CHAR_CTL:
+                    if ch == 32:
+                        ch = mods = 0
+                    elif ch == 63:
+                        ch, mods = 127, 0
+                if mods & CHAR_SHIFT:
+                    if 65 <= ch <= 90:
+                        mods &= ~CHAR_SHIFT
+                    elif 97 <= ch <= 122:
+                        ch -= 32
+                        mods &= ~CHAR_SHIFT
+                if mods & CHAR_META:
+                    mods &= ~CHAR_META
+                    ch = BYTE8_BASE + (ch | 0x80)
+                    force_single = True
+            if mods:
+                invalid_syntax('Invalid modifier in string')
+            parts.append(code_char(ch))
+        s = ''.join(parts)
+        if force_single and not force_multi:
+            if s.isascii():
+                return s
+            return UnibyteStr(s)
+        return s
 
-    def char(self, children):
-        return read_char_token(str(children[0]))
-
-    def radix(self, children):
-        tok = str(children[0])
-        kind = tok[1]
-        if kind in 'xX':
-            base, digits = 16, tok[2:]
-        elif kind in 'oO':
-            base, digits = 8, tok[2:]
-        elif kind in 'bB':
-            base, digits = 2, tok[2:]
+    def read_char_literal(self):
+        c = self.getc()
+        if c == '':
+            end_of_file()
+        if c == ' ' or c == '\t':
+            return ord(c)
+        if c == '\\':
+            code = self.read_escape(False)
         else:
-            r = tok.lower().index('r')
-            base, digits = int(tok[1:r]), tok[r + 1:]
-            if not 2 <= base <= 36:
-                invalid_syntax('integer, radix %d' % base)
+            code = _code_of(c)
+        mods = code & MODIFIER_MASK
+        code &= ~MODIFIER_MASK
+        if code >= 0x3FFF80:
+            code -= BYTE8_BASE
+        code |= mods
+        p = self.pos
+        if p < self.end:
+            nxt = self.text[p]
+            if not (nxt <= ' ' or nxt in _AFTER_CHAR_OK):
+                invalid_syntax('?')
+        return code
+
+    def read_symbol(self, uninterned=False, first=None):
+        """Read a symbol or number token; FIRST is an already consumed character."""
+        text = self.text
+        parts = [first] if first else []
+        quoted = False
+        while True:
+            m = _SYMBOL_RUN.match(text, self.pos, self.end)
+            if m is not None:
+                parts.append(m.group())
+                self.pos = m.end()
+            p = self.pos
+            if p < self.end and text[p] == '\\':
+                self.pos = p + 1
+                c = self.getc()
+                if c == '':
+                    end_of_file()
+                parts.append(c)
+                quoted = True
+                continue
+            break
+        name = ''.join(parts)
+        if uninterned:
+            return Symbol(name, interned=False)
+        if not quoted:
+            c0 = name[:1]
+            if c0 and (c0 in '0123456789+-.'):
+                n = parse_number(name)
+                if n is not None:
+                    return n
+        return intern(name)
+
+    def read_integer(self, radix):
+        text = self.text
+        p = self.pos
+        start = p
+        end = self.end
+        if p < end and text[p] in '+-':
+            p += 1
+        valid = -1
+        digits_start = p
+        while p < end:
+            c = text[p]
+            d = _digit(c, radix)
+            if d == -2:
+                break
+            if d == -1:
+                valid = 0
+            elif valid < 0:
+                valid = 1
+            p += 1
+        self.pos = p
+        if valid != 1:
+            invalid_syntax('integer, radix %d' % radix)
+        tok = text[start:p]
+        return int(tok, radix) if digits_start < p else 0
+
+    # -- the main loop
+
+    def read(self):
+        """Read the next datum; signal end-of-file when there is none."""
+        self.labels = {}
         try:
-            if not digits or digits[-1:] in '+-' or '_' in digits:
-                raise ValueError
-            return int(digits, base)
-        except ValueError:
-            invalid_syntax('integer, radix %d' % base)
+            return self._read0()
+        except RecursionError:
+            _lisp_error('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019')
 
-    def uninterned(self, children):
-        name = str(children[0])[2:]
-        return Symbol(_unescape_symbol(name), interned=False)
-
-    def empty_symbol(self, children):
-        return intern('')
-
-    def bool_vector(self, children):
-        tok = str(children[0])
-        q = tok.index('"')
-        length = int(tok[2:q])
-        data = read_string_token(tok[q:])
-        bits = []
-        for idx in range(length):
-            byte = idx // 8
-            if byte >= len(data):
-                invalid_syntax('#&...')
-            b = ord(data[byte])
-            if b >= SURROGATE_BASE:
-                b -= SURROGATE_BASE
-            bits.append(bool(b >> (idx % 8) & 1))
-        if (length + 7) // 8 != len(data):
-            invalid_syntax('#&...')
-        return BoolVector(bits)
-
-    def label_ref(self, children):
-        n = int(str(children[0])[1:-1])
-        labels = self.reader.labels
-        if n in labels:
-            return labels[n]
-        ph = labels.setdefault(('ph', n), _Placeholder(n))
-        return ph
-
-    def label_def(self, children):
-        n = int(str(children[0])[1:-1])
-        obj = children[1]
-        ph = self.reader.labels.pop(('ph', n), None)
-        self.reader.labels[n] = obj
-        if ph is not None:
-            _substitute(obj, ph, obj)
+    def _read0(self):
+        obj, delim = self._read1()
+        if delim:
+            invalid_syntax(delim)
         return obj
 
-    def list(self, children):
-        items = [DOT_MARK if getattr(c, 'type', None) == 'DOT' else c for c in children[1:-1]]
-        return _make_list(items, 'list')
-
-    def vector(self, children):
-        items = children[1:-1]
-        for c in items:
-            if getattr(c, 'type', None) == 'DOT':
+    def _read1(self):
+        """Read one datum; return (object, None) or (None, delimiter char)."""
+        # Stack entries: [kind, items, extra]; kinds: '(' list, '[' vector,
+        # '#s' record, '#[' byte-code, '#(' string with properties, 'q' prefix
+        # (extra = its symbol), '=' label (extra = _Label), '.' dotted tail
+        # (extra = None or [tail object]).
+        stack = []
+        token = self._token
+        while True:
+            kind, obj = token()
+            if kind is _OPEN:
+                stack.append(obj)
+                continue
+            if kind is _DELIM:
+                delim = obj
+                obj = None
+            else:
+                delim = None
+            while True:
+                if not stack:
+                    return obj, delim
+                top = stack[-1]
+                k = top[0]
+                if k == 'q':
+                    if delim:
+                        invalid_syntax(delim)
+                    stack.pop()
+                    obj = Cons(top[2], Cons(obj, NIL))
+                    continue
+                if k == '=':
+                    if delim:
+                        invalid_syntax(delim)
+                    stack.pop()
+                    obj = self._finish_label(top[2], obj)
+                    continue
+                if k == '.':
+                    if top[2] is None:
+                        if delim:
+                            invalid_syntax(delim)
+                        top[2] = [obj]
+                        break
+                    if delim == ')':
+                        stack.pop()
+                        lst = stack.pop()
+                        obj = make_list(lst[1], top[2][0])
+                        delim = None
+                        continue
+                    invalid_syntax('. in wrong context')
+                if delim is None:
+                    top[1].append(obj)
+                    break
+                if k == '(' or k == '#(' or k == '#s':
+                    if delim == ')':
+                        stack.pop()
+                        obj = self._close(k, top[1])
+                        delim = None
+                        continue
+                    if delim == '.':
+                        if k == '(':
+                            stack.append(['.', None, None])
+                            break
+                        invalid_syntax('. in wrong context')
+                    invalid_syntax('] in a list')
+                if delim == ']':
+                    stack.pop()
+                    obj = self._close(k, top[1])
+                    delim = None
+                    continue
                 invalid_syntax(') or . in a vector')
-        return Vector(items)
 
-    def record(self, children):
-        items = children[1:-1]
-        for c in items:
-            if getattr(c, 'type', None) == 'DOT':
-                invalid_syntax('. in wrong context')
-        if not items:
-            invalid_syntax('#s')
-        if items[0] is intern('hash-table'):
-            from .prims.fns import hash_table_from_read_syntax
-            return hash_table_from_read_syntax(items[1:])
-        return Record(items)
-
-    def byte_code(self, children):
-        return Vector(children[1:-1])
-
-    def string_with_props(self, children):
-        items = children[1:-1]
+    def _close(self, kind, items):
+        if kind == '(':
+            return make_list(items)
+        if kind == '[':
+            return Vector(items)
+        if kind == '#s':
+            if not items:
+                from .errors import wrong_type
+                wrong_type('wholenump', -1)
+            if items[0] is Qhash_table:
+                from .prims.fns import hash_table_from_read_syntax
+                return hash_table_from_read_syntax(items[1:])
+            return Record(items)
+        if kind == '#[':
+            if len(items) < 4:
+                invalid_syntax('Invalid byte-code object')
+            return Vector(items)
         if not items or not isinstance(items[0], str):
             invalid_syntax('#')
         s = items[0]
         rest = items[1:]
-        intervals = []
-        for k in range(0, len(rest) - 2, 3):
-            intervals.append((rest[k], rest[k + 1], rest[k + 2]))
+        if len(rest) % 3:
+            invalid_syntax('Invalid string property list')
+        intervals = [(rest[k], rest[k + 1], rest[k + 2]) for k in range(0, len(rest), 3)]
         return PropStr(s, intervals) if intervals else s
 
-    def _prefixed(self, sym, children):
-        return Cons(sym, Cons(children[1], NIL))
+    def _finish_label(self, label, obj):
+        if obj is label:
+            obj = Cons(NIL, NIL)
+        self.labels[label.n] = obj
+        if _contains(obj, label):
+            _substitute(obj, label, obj)
+        return obj
 
-    def quote(self, children):
-        return self._prefixed(Qquote, children)
+    def _token(self):
+        """The next token: (_OBJ, object), (_DELIM, char) or (_OPEN, stack entry)."""
+        while True:
+            self.skip_space()
+            c = self.getc()
+            if c == '':
+                end_of_file()
+            if c == '(':
+                return _OPEN, ['(', [], None]
+            if c == '[':
+                return _OPEN, ['[', [], None]
+            if c == ')' or c == ']':
+                return _DELIM, c
+            if c == '"':
+                return _OBJ, self.read_string()
+            if c == '?':
+                return _OBJ, self.read_char_literal()
+            if c == "'":
+                return _OPEN, ['q', None, Qquote]
+            if c == '`':
+                return _OPEN, ['q', None, Qbackquote]
+            if c == ',':
+                if self.getc() == '@':
+                    return _OPEN, ['q', None, Qcomma_at]
+                self.ungetc()
+                return _OPEN, ['q', None, Qcomma]
+            if c == '.':
+                p = self.pos
+                if p >= self.end:
+                    return _DELIM, '.'
+                nxt = self.text[p]
+                if nxt <= ' ' or nxt in '"\';([#?`,':
+                    return _DELIM, '.'
+                return _OBJ, self.read_symbol(first='.')
+            if c == '#':
+                r = self._read_hash()
+                if r is _RETRY:
+                    continue
+                return r
+            if c <= ' ' or c == '\xa0':
+                continue
+            if c == '\\':
+                self.ungetc()
+                return _OBJ, self.read_symbol()
+            return _OBJ, self.read_symbol(first=c)
 
-    def function(self, children):
-        return self._prefixed(Qfunction, children)
+    def _read_hash(self):
+        c = self.getc()
+        if c == '':
+            invalid_syntax('#')
+        if c == '(':
+            return _OPEN, ['#(', [], None]
+        if c == '[':
+            return _OPEN, ['#[', [], None]
+        if c == "'":
+            return _OPEN, ['q', None, Qfunction]
+        if c == 's':
+            if self.getc() == '(':
+                return _OPEN, ['#s', [], None]
+            self.ungetc()
+            invalid_syntax('#')
+        if c == ':':
+            return _OBJ, self.read_symbol(uninterned=True)
+        if c == '#':
+            return _OBJ, intern('')
+        if c == '_':
+            return _OBJ, self.read_symbol()
+        if c == '&':
+            return self._read_bool_vector()
+        if c == '!':
+            while True:
+                d = self.getc()
+                if d == '' or d == '\n':
+                    break
+            return _RETRY
+        if c == '@':
+            return self._skip_doc()
+        if c == '$':
+            from .variables import symbol_value_or_unbound
+            v = symbol_value_or_unbound(Vload_file_name)
+            return _OBJ, (NIL if v is UNBOUND else v)
+        if c in 'xX':
+            return _OBJ, self.read_integer(16)
+        if c in 'oO':
+            return _OBJ, self.read_integer(8)
+        if c in 'bB':
+            return _OBJ, self.read_integer(2)
+        if c == '^':
+            invalid_syntax('#^')
+        if '0' <= c <= '9' and c != '':
+            n = ord(c) - 48
+            while True:
+                c = self.getc()
+                if c == '' or not '0' <= c <= '9':
+                    break
+                n = n * 10 + ord(c) - 48
+            if c == '=':
+                label = _Label(n)
+                self.labels[n] = label
+                return _OPEN, ['=', None, label]
+            if c == '#':
+                if n in self.labels:
+                    v = self.labels[n]
+                    return _OBJ, v
+            if c == 'r' or c == 'R':
+                if not 2 <= n <= 36:
+                    invalid_syntax('integer, radix %d' % n)
+                return _OBJ, self.read_integer(n)
+            if c != '':
+                self.ungetc()
+            invalid_syntax('#')
+        if c == '':
+            invalid_syntax('#')
+        self.ungetc()
+        invalid_syntax('#')
 
-    def backquote(self, children):
-        return self._prefixed(Qbackquote, children)
+    def _read_bool_vector(self):
+        length, delim = self._read1()
+        if delim:
+            invalid_syntax(delim)
+        c = self.getc()
+        if c != '"' or length.__class__ is not int or length < 0:
+            invalid_syntax('#&...')
+        data = self.read_string()
+        nbytes = (length + 7) // 8
+        if (data.__class__ is not UnibyteStr and not data.isascii()) or \
+                (len(data) != nbytes and length != (len(data) - 1) * 8):
+            invalid_syntax('#&...')
+        bits = []
+        for idx in range(length):
+            b = ord(data[idx // 8])
+            if b >= SURROGATE_BASE:
+                b -= SURROGATE_BASE
+            bits.append(bool(b >> (idx % 8) & 1))
+        return _OBJ, BoolVector(bits)
 
-    def unquote(self, children):
-        return self._prefixed(Qcomma, children)
+    def _skip_doc(self):
+        n = 0
+        digits = 0
+        while True:
+            c = self.getc()
+            if c == '' or not '0' <= c <= '9':
+                break
+            digits += 1
+            n = n * 10 + ord(c) - 48
+            if digits == 2 and n == 0:
+                self.pos = self.end
+                return _OBJ, NIL
+        if n == 0 and c != '':
+            self.ungetc()
+        while True:
+            c = self.getc()
+            if c == '' or c == '\037':
+                break
+        if c == '':
+            self.pos = self.end
+        return _RETRY
 
-    def splice(self, children):
-        return self._prefixed(Qcomma_at, children)
+
+_RETRY = object()
+_OPEN = object()
+_DELIM = object()
+_OBJ = object()
+
+
+def _code_of(ch):
+    o = ord(ch)
+    if 0xDC80 <= o <= 0xDCFF:
+        return o - SURROGATE_BASE + BYTE8_BASE
+    return o
+
+
+def _digit(c, radix):
+    """Emacs's digit_to_number: the value, -1 for a wrong alphanumeric, -2 otherwise."""
+    if '0' <= c <= '9':
+        d = ord(c) - 48
+    elif 'a' <= c <= 'z':
+        d = ord(c) - 87
+    elif 'A' <= c <= 'Z':
+        d = ord(c) - 55
+    else:
+        return -2
+    return d if d < radix else -1
+
+
+def _char_from_name(name):
+    if name.startswith('U+'):
+        digits = name[2:]
+        code = None
+        if digits and all(d in _HEX for d in digits):
+            code = int(digits, 16)
+        if code is None or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            invalid_syntax('\\N{%s}' % name)
+        return code
+    try:
+        return ord(unicodedata.lookup(name))
+    except KeyError:
+        pass
+    from .compiler import funcall
+    fn = intern('char-from-name')
+    if fn.function is not None and fn.function is not NIL:
+        r = funcall(fn, name, T)
+        if r.__class__ is int:
+            return r
+    invalid_syntax('\\N{%s}' % name)
+
+
+def _contains(obj, target):
+    seen = set()
+    stack = [obj]
+    while stack:
+        x = stack.pop()
+        if x is target:
+            return True
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        if x.__class__ is Cons:
+            stack.append(x.car)
+            stack.append(x.cdr)
+        elif isinstance(x, Vector):
+            stack.extend(x)
+    return False
 
 
 def _substitute(obj, ph, value):
@@ -454,114 +763,11 @@ def _substitute(obj, ph, value):
                     stack.append(e)
 
 
-_BUILDER = None
-
-
-def _get_parser():
-    global _parser, _BUILDER
-    if _parser is None:
-        _BUILDER = _Builder()
-        from lark import Lark
-        path = os.path.join(os.path.dirname(__file__), 'grammar.lark')
-        with open(path) as f:
-            grammar = f.read()
-        _parser = Lark(grammar, parser='lalr', lexer='basic', cache=_cache_path(grammar),
-                       maybe_placeholders=False, transformer=_BUILDER)
-    return _parser
-
-
-def _cache_path(grammar):
-    import hashlib
-    import tempfile
-    digest = hashlib.sha1(grammar.encode()).hexdigest()[:16]
-    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
-    d = os.path.join(base, 'elisp')
-    try:
-        os.makedirs(d, exist_ok=True)
-        return os.path.join(d, 'grammar-%s.lark-cache' % digest)
-    except OSError:
-        return os.path.join(tempfile.gettempdir(), 'elisp-grammar-%s.lark-cache' % digest)
-
-
-class Reader:
-    """Reads successive data from TEXT starting at START."""
-
-    def __init__(self, text, start=0):
-        self.text = text
-        self.offset = start
-        self.pos = start
-        parser = _get_parser()
-        self.parser = parser
-        self.tokens = parser.lex(text[start:] if start else text)
-        self.labels = {}
-
-    def read(self):
-        """Read the next datum; signal end-of-file when there is none."""
-        from lark.exceptions import UnexpectedInput, UnexpectedToken, UnexpectedCharacters
-        ip = self.parser.parse_interactive()
-        depth = 0
-        tok = None
-        self.labels = {}
-        _BUILDER.reader = self
-        try:
-            while True:
-                try:
-                    tok = next(self.tokens)
-                except StopIteration:
-                    end_of_file()
-                ttype = tok.type
-                if ttype in OPENERS:
-                    depth += 1
-                elif ttype in CLOSERS:
-                    depth -= 1
-                    if depth < 0:
-                        invalid_syntax(str(tok))
-                elif ttype == 'DOT' and depth == 0:
-                    invalid_syntax('.')
-                ip.feed_token(tok)
-                if depth == 0 and ttype not in PREFIXES:
-                    self.pos = self.offset + tok.end_pos
-                    return ip.feed_eof(tok)
-        except UnexpectedCharacters as e:
-            self._lex_error(self.offset + e.pos_in_stream)
-        except UnexpectedToken as e:
-            if e.token.type == '$END':
-                end_of_file()
-            t = e.token.type
-            if t == 'DOT':
-                invalid_syntax('. in wrong context')
-            invalid_syntax(str(e.token)[:1])
-        except UnexpectedInput:
-            end_of_file()
-
-    def _lex_error(self, pos):
-        text = self.text
-        ch = text[pos]
-        rest = text[pos:]
-        if ch == '"':
-            end_of_file()
-        if ch == '?':
-            if pos + 1 >= len(text) or rest in ('?\\',):
-                end_of_file()
-            invalid_syntax('?')
-        if ch == '#':
-            if rest.startswith('#&'):
-                if rest.count('"') < 2:
-                    end_of_file()
-                invalid_syntax('#&...')
-            if len(rest) == 1:
-                end_of_file()
-            invalid_syntax('#')
-        if ch == '\\' and pos + 1 >= len(text):
-            end_of_file()
-        invalid_syntax(ch)
-
-
-def read_from_string(text, start=0):
+def read_from_string(text, start=0, end=None):
     """Read one datum from TEXT at START; return (object, end-index)."""
-    r = Reader(text, start)
+    r = Reader(text, start, end)
     obj = r.read()
-    return obj, r.pos
+    return obj, min(r.pos, r.end)
 
 
 def read_all(text):
@@ -569,20 +775,13 @@ def read_all(text):
     r = Reader(text)
     out = []
     while True:
-        try:
-            out.append(r.read())
-        except LispSignal as e:
-            if e.symbol is Q('end-of-file') and _only_blank_after(text, r.pos):
-                return out
-            raise
+        r.skip_space()
+        if r.pos >= r.end:
+            return out
+        out.append(r.read())
 
 
 def _only_blank_after(text, pos):
     r = Reader(text, pos)
-    try:
-        next(r.tokens)
-    except StopIteration:
-        return True
-    except Exception:
-        return False
-    return False
+    r.skip_space()
+    return r.pos >= r.end

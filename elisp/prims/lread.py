@@ -52,7 +52,7 @@ def read_from_string(string, start=NIL, end=NIL):
     if not (0 <= s <= e <= n):
         from ..errors import args_out_of_range
         args_out_of_range(string, start, end)
-    obj, pos = _reader.read_from_string(str.__getitem__(string, slice(0, e)), s)
+    obj, pos = _reader.read_from_string(string, s, e)
     return Cons(obj, pos)
 
 
@@ -68,17 +68,52 @@ def read(stream=NIL):
         if not line:
             error('Error reading from stdin')
         return _reader.read_from_string(line)[0]
+    from .buffer import Buffer, Marker
+    if stream.__class__ is Buffer:
+        buf = stream
+        obj, pos = _read_buffer(buf, buf.pt)
+        buf.pt = pos
+        return obj
+    if stream.__class__ is Marker:
+        buf = stream.buffer
+        if buf is None:
+            error('Marker does not point anywhere')
+        obj, pos = _read_buffer(buf, stream.charpos)
+        stream.set(buf, pos)
+        return obj
     reader_hook = getattr(stream, 'lisp_read', None)
     if reader_hook is not None:
         return reader_hook()
-    # A function: call it for each character.
+    # A function: call it for each character; call it with the last one to unread it.
+    from ..lisp import code_char
     chars = []
     while True:
         c = apply_function(stream, ())
-        if c is NIL or c.__class__ is not int or c < 0:
+        if c.__class__ is not int or c < 0:
             break
-        chars.append(chr(c))
-    return _reader.read_from_string(''.join(chars))[0]
+        chars.append(code_char(c))
+    text = ''.join(chars)
+    obj, pos = _reader.read_from_string(text)
+    if pos < len(text):
+        apply_function(stream, (ord(text[pos]),))
+    return obj
+
+
+def _read_buffer(buf, start):
+    """Read from BUF at START (1-based) within the accessible part; return (obj, newpos)."""
+    begv, zv = buf.begv, buf.zv
+    text = buf.text_between(1, zv)
+    r = _reader.Reader(text, max(start, begv) - 1, zv - 1)
+    try:
+        obj = r.read()
+    except LispSignal as e:
+        if e.symbol is Q('invalid-read-syntax') and e.data.__class__ is Cons:
+            pos = min(r.pos, zv - 1)
+            line = text.count('\n', 0, pos) + 1
+            col = pos - (text.rfind('\n', 0, pos) + 1)
+            raise LispSignal(e.symbol, list_(e.data.car, line, col))
+        raise
+    return obj, min(r.pos, zv - 1) + 1
 
 
 @defun('intern')

@@ -89,24 +89,31 @@ def write_to(printcharfun, text):
         funcall(dest, string_char_code(text, i))
 
 
+def _to_stream(printcharfun):
+    dest = printcharfun
+    if dest is NIL:
+        dest = symbol_value(Vstandard_output)
+    return dest is T or dest is NIL or dest is Qexternal_debugging_output
+
+
 @defun('prin1')
 def prin1(obj, printcharfun=NIL, overrides=NIL):
     """Output the printed representation of OBJECT, any Lisp object."""
-    write_to(printcharfun, prin1_to_string(obj))
+    write_to(printcharfun, prin1_to_string(obj, True, _to_stream(printcharfun)))
     return obj
 
 
 @defun('princ')
 def princ(obj, printcharfun=NIL):
     """Output the printed representation of OBJECT, any Lisp object, without quoting."""
-    write_to(printcharfun, princ_to_string(obj))
+    write_to(printcharfun, prin1_to_string(obj, False, _to_stream(printcharfun)))
     return obj
 
 
 @defun('print')
 def print_(obj, printcharfun=NIL):
     """Output the printed representation of OBJECT, with newlines around it."""
-    write_to(printcharfun, '\n' + prin1_to_string(obj) + '\n')
+    write_to(printcharfun, '\n' + prin1_to_string(obj, True, _to_stream(printcharfun)) + '\n')
     return obj
 
 
