@@ -469,6 +469,8 @@ def compile_call(fsym, args, scope):
                 return fn.fn0()
             if fn.__class__ is Closure:
                 return fn.call(())
+            if fn.__class__ is Cons and fn.car is Qlambda:
+                return _list_closure(fn).call(())
             return call_symbol(fsym, ())
         return call0
     if n == 1:
@@ -482,6 +484,8 @@ def compile_call(fsym, args, scope):
                     return g(a0(f))
             elif fn.__class__ is Closure:
                 return fn.call((a0(f),))
+            elif fn.__class__ is Cons and fn.car is Qlambda:
+                return _list_closure(fn).call((a0(f),))
             return call_symbol(fsym, (a0(f),))
         return call1
     if n == 2:
@@ -495,6 +499,8 @@ def compile_call(fsym, args, scope):
                     return g(a0(f), a1(f))
             elif fn.__class__ is Closure:
                 return fn.call((a0(f), a1(f)))
+            elif fn.__class__ is Cons and fn.car is Qlambda:
+                return _list_closure(fn).call((a0(f), a1(f)))
             return call_symbol(fsym, (a0(f), a1(f)))
         return call2
     if n == 3:
@@ -537,7 +543,7 @@ class LambdaInfo:
     __slots__ = ('form', 'required', 'optional', 'rest', 'body_forms', 'doc', 'interactive',
                  'lexical', 'scope_parent', 'nslots', 'param_slots', 'param_boxed',
                  'capture_slots', 'code', 'nreq', 'nmax', 'dynamic_params', 'simple',
-                 'fresh_scope', 'pad')
+                 'fresh_scope', 'pad', 'all_dynamic_required')
 
     def __init__(self, form, lexical, scope_parent):
         self.form = form
@@ -620,6 +626,9 @@ class LambdaInfo:
         self.simple = (not self.dynamic_params and not any(self.param_boxed)
                        and not self.optional and self.rest is None)
         self.pad = (None,) * (self.nslots - self.nreq)
+        self.all_dynamic_required = (not self.lexical and not self.optional
+                                     and self.rest is None and not self.capture_slots
+                                     and self.nslots == 0)
         self.code = code
         return code
 
@@ -655,6 +664,8 @@ class Closure:
             return result
         if n < info.nreq or (info.nmax is not None and n > info.nmax):
             wrong_number_of_arguments(self.as_list(), n)
+        if info.all_dynamic_required:
+            return self._call_dynamic(args)
         depth = state.lisp_eval_depth + 1
         if depth > Vmax_lisp_eval_depth.val:
             _too_deep()
@@ -688,6 +699,37 @@ class Closure:
             finally:
                 for r in reversed(records):
                     unbind(r)
+        state.lisp_eval_depth = depth - 1
+        return result
+
+    def _call_dynamic(self, args):
+        """Call a dynamically bound function whose parameters are all required."""
+        info = self.info
+        depth = state.lisp_eval_depth + 1
+        if depth > Vmax_lisp_eval_depth.val:
+            _too_deep()
+        state.lisp_eval_depth = depth
+        params = info.required
+        if not params:
+            result = info.code(None)
+            state.lisp_eval_depth = depth - 1
+            return result
+        saved = []
+        try:
+            for p, v in zip(params, args):
+                old = p.val
+                if old.__class__ is SpecialValue or p.constant:
+                    saved.append((None, specbind(p, v)))
+                else:
+                    p.val = v
+                    saved.append((p, old))
+            result = info.code(None)
+        finally:
+            for p, old in reversed(saved):
+                if p is None:
+                    unbind(old)
+                else:
+                    p.val = old
         state.lisp_eval_depth = depth - 1
         return result
 
@@ -795,15 +837,6 @@ def funcall(fn, *args):
 def apply_function(fn, args, fsym=None):
     """Call Lisp function FN with the Python sequence ARGS."""
     cls = fn.__class__
-    if cls is Subr:
-        n = len(args)
-        if n < fn.min_args or (fn.max_args is not None and n > fn.max_args):
-            if fn.special:
-                invalid_function(fn)
-            wrong_number_of_arguments(fn, n)
-        if fn.special:
-            invalid_function(fn)
-        return fn.fn(*args)
     if cls is Closure:
         return fn.call(tuple(args))
     if cls is Symbol:
@@ -819,7 +852,17 @@ def apply_function(fn, args, fsym=None):
             seen += 1
             if seen > 100:
                 signal(Q('cyclic-function-indirection'), list_(orig))
-        return apply_function(fn, args, orig)
+        fsym = orig
+        cls = fn.__class__
+        if cls is Closure:
+            return fn.call(tuple(args))
+    if cls is Subr:
+        n = len(args)
+        if fn.special:
+            invalid_function(fn)
+        if n < fn.min_args or (fn.max_args is not None and n > fn.max_args):
+            wrong_number_of_arguments(fn, n)
+        return fn.fn(*args)
     if cls is Cons:
         head = fn.car
         if head is Qlambda or head is Qclosure:
@@ -1178,6 +1221,48 @@ def _make_let_node(targets, inits, body):
                 f[slot] = v
             return body(f)
         return let_lexical
+
+    if len(targets) == 1 and targets[0].__class__ is Symbol:
+        sym, init = targets[0], inits[0]
+
+        def let1_dynamic(f):
+            v = NIL if init is None else init(f)
+            old = sym.val
+            if old.__class__ is SpecialValue or sym.constant:
+                r = specbind(sym, v)
+                try:
+                    return body(f)
+                finally:
+                    unbind(r)
+            sym.val = v
+            try:
+                return body(f)
+            finally:
+                sym.val = old
+        return let1_dynamic
+
+    if all(t.__class__ is Symbol for t in targets):
+        pairs = list(zip(targets, inits))
+
+        def let_dynamic(f):
+            vals = [NIL if init is None else init(f) for _, init in pairs]
+            saved = []
+            try:
+                for (sym, _), v in zip(pairs, vals):
+                    old = sym.val
+                    if old.__class__ is SpecialValue or sym.constant:
+                        saved.append((None, specbind(sym, v)))
+                    else:
+                        sym.val = v
+                        saved.append((sym, old))
+                return body(f)
+            finally:
+                for sym, old in reversed(saved):
+                    if sym is None:
+                        unbind(old)
+                    else:
+                        sym.val = old
+        return let_dynamic
 
     def let_general(f):
         vals = [NIL if init is None else init(f) for init in inits]
