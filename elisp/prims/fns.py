@@ -524,25 +524,37 @@ def sort(seq, predicate):
 
 
 def _merge_sort(items, predicate):
-    """Stable merge sort calling PREDICATE as Emacs does (only `a < b` questions)."""
-    n = len(items)
-    if n <= 1:
+    """Stable sort asking PREDICATE only `a < b' questions, as Emacs's merge sort does.
+
+    Python's list.sort is a stable merge sort that only uses `<`, so wrapping
+    each element with a `__lt__` that calls PREDICATE gives Emacs's order."""
+    if len(items) <= 1:
         return items
-    mid = n // 2
-    left = _merge_sort(items[:mid], predicate)
-    right = _merge_sort(items[mid:], predicate)
-    out = []
-    i = j = 0
-    while i < len(left) and j < len(right):
-        if funcall(predicate, right[j], left[i]) is not NIL:
-            out.append(right[j])
-            j += 1
-        else:
-            out.append(left[i])
-            i += 1
-    out.extend(left[i:])
-    out.extend(right[j:])
-    return out
+    fn = predicate
+    if fn.__class__ is Symbol and fn.function is not None:
+        fn = fn.function
+    if (fn is _LT_SUBR or fn is _GT_SUBR) and all(x.__class__ is int for x in items):
+        # Plain numeric order; Python's sort is stable like Emacs's.
+        items.sort(key=(lambda x: -x) if fn is _GT_SUBR else None)
+        return items
+    items.sort(key=_predicate_key(predicate))
+    return items
+
+
+def _predicate_key(predicate):
+    class Key:
+        __slots__ = ('x',)
+
+        def __init__(self, x):
+            self.x = x
+
+        def __lt__(self, other):
+            return funcall(predicate, self.x, other.x) is not NIL
+    return Key
+
+
+_LT_SUBR = intern('<').function
+_GT_SUBR = intern('>').function
 
 
 # ---------------------------------------------------------------- equality
