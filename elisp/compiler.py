@@ -543,13 +543,14 @@ class LambdaInfo:
     __slots__ = ('form', 'required', 'optional', 'rest', 'body_forms', 'doc', 'interactive',
                  'lexical', 'scope_parent', 'nslots', 'param_slots', 'param_boxed',
                  'capture_slots', 'code', 'nreq', 'nmax', 'dynamic_params', 'simple',
-                 'fresh_scope', 'pad', 'all_dynamic_required')
+                 'fresh_scope', 'pad', 'all_dynamic_required', 'entry', 'param_list')
 
     def __init__(self, form, lexical, scope_parent):
         self.form = form
         self.lexical = lexical
         self.scope_parent = scope_parent
         self.code = None
+        self.entry = Closure._first_call
         rest = form.cdr
         if rest.__class__ is not Cons:
             invalid_function(form)
@@ -629,7 +630,14 @@ class LambdaInfo:
         self.all_dynamic_required = (not self.lexical and not self.optional
                                      and self.rest is None and not self.capture_slots
                                      and self.nslots == 0)
+        self.param_list = params
         self.code = code
+        if self.simple:
+            self.entry = Closure._call_simple
+        elif self.all_dynamic_required:
+            self.entry = Closure._call_dynamic
+        else:
+            self.entry = Closure._call_general
         return code
 
 
@@ -643,29 +651,36 @@ class Closure:
         self.env_alist = env_alist
 
     def call(self, args):
+        """Call this function with the tuple ARGS."""
+        return self.info.entry(self, args)
+
+    def _first_call(self, args):
+        self.info.compile()
+        return self.info.entry(self, args)
+
+    def _call_simple(self, args):
+        """Lexical function with only required, unboxed parameters."""
         info = self.info
-        if info.code is None:
-            info.compile()
+        if len(args) != info.nreq:
+            wrong_number_of_arguments(self.as_list(), len(args))
+        # Lisp depth is restored by catch/condition-case on non-local exits,
+        # so a normal return is the only path that has to decrement it.
+        depth = state.lisp_eval_depth + 1
+        if depth > Vmax_lisp_eval_depth.val:
+            _too_deep()
+        state.lisp_eval_depth = depth
+        frame = [*args, *info.pad]
+        for slot, cell in self.cells:
+            frame[slot] = cell
+        result = info.code(frame)
+        state.lisp_eval_depth = depth - 1
+        return result
+
+    def _call_general(self, args):
+        info = self.info
         n = len(args)
-        if info.simple:
-            if n != info.nreq:
-                wrong_number_of_arguments(self.as_list(), n)
-            # Lisp depth is restored by catch/condition-case on non-local exits,
-            # so a normal return is the only path that has to decrement it.
-            depth = state.lisp_eval_depth + 1
-            if depth > Vmax_lisp_eval_depth.val:
-                _too_deep()
-            state.lisp_eval_depth = depth
-            frame = [*args, *info.pad]
-            for slot, cell in self.cells:
-                frame[slot] = cell
-            result = info.code(frame)
-            state.lisp_eval_depth = depth - 1
-            return result
         if n < info.nreq or (info.nmax is not None and n > info.nmax):
             wrong_number_of_arguments(self.as_list(), n)
-        if info.all_dynamic_required:
-            return self._call_dynamic(args)
         depth = state.lisp_eval_depth + 1
         if depth > Vmax_lisp_eval_depth.val:
             _too_deep()
@@ -675,7 +690,7 @@ class Closure:
             frame[slot] = cell
         code = info.code
         records = None
-        params = info.params()
+        params = info.param_list
         nreq_opt = info.nreq + len(info.optional)
         for i, p in enumerate(params):
             if i < nreq_opt:
@@ -705,6 +720,8 @@ class Closure:
     def _call_dynamic(self, args):
         """Call a dynamically bound function whose parameters are all required."""
         info = self.info
+        if len(args) != info.nreq:
+            wrong_number_of_arguments(self.as_list(), len(args))
         depth = state.lisp_eval_depth + 1
         if depth > Vmax_lisp_eval_depth.val:
             _too_deep()
