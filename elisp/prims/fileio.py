@@ -138,6 +138,19 @@ def file_regular_p(filename):
     return T if os.path.isfile(expand_file_name(check_string(filename))) else NIL
 
 
+@defun('make-temp-name')
+def make_temp_name(prefix):
+    """Generate a temporary file name (string) starting with PREFIX."""
+    import random
+    import string
+    check_string(prefix)
+    chars = string.ascii_letters + string.digits
+    while True:
+        name = prefix + ''.join(random.choice(chars) for _ in range(6))
+        if not os.path.lexists(expand_file_name(name)):
+            return name
+
+
 @defun('delete-file')
 def delete_file(filename, trash=NIL):
     """Delete file named FILENAME."""

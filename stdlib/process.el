@@ -1,0 +1,69 @@
+;;; process.el --- Lisp-level process functions  -*- lexical-binding: t -*-
+
+;; The C layer (elisp/prims/process.py) provides make-network-process and
+;; friends; this file adds what Emacs writes in Lisp (subr.el, simple.el,
+;; network-stream.el).
+
+(provide 'make-network-process (get 'make-network-process 'subfeatures))
+
+(defun sit-for (seconds &optional nodisp)
+  "Redisplay, then wait for SECONDS seconds; in batch, just sleep."
+  (ignore nodisp)
+  (sleep-for seconds)
+  t)
+
+(defun open-network-stream (name buffer host service &rest parameters)
+  "Open a TCP connection to HOST at SERVICE, with process NAME and BUFFER."
+  (let ((type (plist-get parameters :type))
+        (coding (plist-get parameters :coding)))
+    (when (and buffer (not (bufferp buffer)))
+      (setq buffer (get-buffer-create buffer)))
+    (let ((proc (apply #'make-network-process
+                       :name name :buffer buffer :host host :service service
+                       :nowait (plist-get parameters :nowait)
+                       (append
+                        (and (memq type '(tls ssl))
+                             (list :tls-parameters '(gnutls-x509pki)))
+                        (and coding (list :coding coding))
+                        (and (plist-get parameters :noquery) (list :noquery t))
+                        (and (plist-get parameters :filter)
+                             (list :filter (plist-get parameters :filter)))
+                        (and (plist-get parameters :sentinel)
+                             (list :sentinel (plist-get parameters :sentinel)))))))
+      (if (plist-get parameters :return-list)
+          (list proc :type (if (memq type '(tls ssl)) 'tls 'plain))
+        proc))))
+
+(defalias 'open-network-stream-plain #'open-network-stream)
+
+(defun process-kill-buffer-query-function ()
+  "Ask before killing a buffer that has a running process."
+  t)
+
+(defun process-live-or-list-p (p) (and (processp p) (process-live-p p)))
+
+(defun process-lines-handling-status (&rest _) (error "Subprocesses are not supported"))
+
+(defun kill-process (&optional process _current-group)
+  "Kill PROCESS (a network process is deleted)."
+  (let ((p (if (processp process) process (get-process process))))
+    (delete-process p)
+    p))
+
+(defun process-get (process propname)
+  "Return the value of PROCESS' PROPNAME property."
+  (plist-get (process-plist process) propname))
+
+(defun process-put (process propname value)
+  "Change PROCESS' PROPNAME property to VALUE."
+  (set-process-plist process
+                     (plist-put (process-plist process) propname value)))
+
+(defun process-kill-without-query (process &optional _flag)
+  "Say no query needed if PROCESS is running when Emacs is exited."
+  (set-process-query-on-exit-flag process nil)
+  t)
+
+(defun network-stream-certificate (&rest _) nil)
+
+(provide 'network-stream)
