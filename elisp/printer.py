@@ -1,6 +1,7 @@
 """The printer (Emacs's print.c): Lisp objects to text, exactly as Emacs 28 prints them."""
 
 import math
+import re
 
 from .lisp import (Cons, Symbol, Vector, Record, BoolVector, HashTable, Subr, UnibyteStr,
                    NIL, T, intern, SURROGATE_BASE)
@@ -25,10 +26,11 @@ Vprint_escape_nonascii = intern('print-escape-nonascii')
 Vprint_escape_multibyte = intern('print-escape-multibyte')
 Vprint_gensym = intern('print-gensym')
 Vprint_quoted = intern('print-quoted')
+Vprint_circle = intern('print-circle')
 Vfloat_output_format = intern('float-output-format')
 for _v, _init in ((Vprint_length, NIL), (Vprint_level, NIL), (Vprint_escape_newlines, NIL),
                   (Vprint_escape_control, NIL), (Vprint_escape_nonascii, NIL),
-                  (Vprint_escape_multibyte, NIL), (Vprint_gensym, NIL), (Vprint_quoted, T),
+                  (Vprint_escape_multibyte, NIL), (Vprint_gensym, NIL), (Vprint_quoted, T), (Vprint_circle, NIL),
                   (Vfloat_output_format, NIL)):
     _v.val = _init
     _v.special = True
@@ -42,7 +44,7 @@ def format_float(x):
         return '1.0e+INF'
     if x == -math.inf:
         return '-1.0e+INF'
-    for prec in (15, 16, 17):
+    for prec in ((15, 16, 17) if abs(x) >= 2.2250738585072014e-308 else range(1, 18)):
         s = '%.*g' % (prec, x)
         if float(s) == x:
             break
@@ -61,13 +63,16 @@ def _looks_like_number(name):
 
 def symbol_text(sym, escape=True):
     name = sym.name
-    if not escape:
-        return name
-    prefix = ''
     if not sym.interned and _symbol_value(Vprint_gensym) is not NIL:
         prefix = '#:'
-    if name == '':
-        return prefix + '##' if not prefix else prefix
+    elif name == '':
+        return '##'
+    else:
+        prefix = ''
+        if not escape or _PLAIN_SYMBOL.match(name):
+            return name
+    if not escape:
+        return prefix + name
     out = []
     confusing = _looks_like_number(name)
     for ch in name:
@@ -76,6 +81,9 @@ def symbol_text(sym, escape=True):
             confusing = False
         out.append(ch)
     return prefix + ''.join(out)
+
+
+_PLAIN_SYMBOL = re.compile(r'[^\x00-\x20"\\\';#()\[\],`?.\xa0+\-0-9][^\x00-\x20"\\\';#()\[\],`?.\xa0]*\Z')
 
 
 def _symbol_value(sym):
@@ -101,9 +109,18 @@ def string_text(s, escape, stream=False):
     esc_nl = _symbol_value(Vprint_escape_newlines) is not NIL
     esc_ctl = _symbol_value(Vprint_escape_control) is not NIL
     esc_multibyte = _symbol_value(Vprint_escape_multibyte) is not NIL
+    if not (esc_nl or esc_ctl or esc_multibyte) and _PLAIN_STRING.match(s):
+        return '"' + s + '"'
     out = ['"']
-    for c in s:
+    n = len(s)
+    need_nonhex = False
+    for i in range(n):
+        c = s[i]
         o = ord(c)
+        if need_nonhex:
+            need_nonhex = False
+            if c in '0123456789abcdefABCDEF':
+                out.append('\\ ')
         if c == '"' or c == '\\':
             out.append('\\')
             out.append(c)
@@ -111,24 +128,35 @@ def string_text(s, escape, stream=False):
             if unibyte and not esc_nonascii:
                 out.append(chr(o - SURROGATE_BASE))
             else:
-                out.append('\\%o' % (o - SURROGATE_BASE))
+                out.append(_octal(o - SURROGATE_BASE, s, i + 1))
         elif esc_nl and c == '\n':
             out.append('\\n')
         elif esc_nl and c == '\f':
             out.append('\\f')
-        elif esc_ctl and (o < 32 or o == 127) and c not in '\n\f':
-            out.append('\\%o' % o)
+        elif esc_ctl and (o < 32 or o == 127):
+            out.append(_octal(o, s, i + 1))
         elif o > 127 and esc_multibyte:
             out.append('\\x%04x' % o)
+            need_nonhex = True
         else:
             out.append(c)
     out.append('"')
     return ''.join(out)
 
 
+_PLAIN_STRING = re.compile(r'[^"\\\udc80-\udcff]*\Z')
+
+
+def _octal(c, s, j):
+    """Emacs's octalout: as few digits as possible unless an octal digit follows."""
+    if c > 0o77 or (j < len(s) and '0' <= s[j] <= '7'):
+        return '\\%03o' % c
+    return '\\%o' % c
+
+
 def prin1_to_string(obj, escape=True, stream=False):
     p = _Printer(escape, stream)
-    p.print(obj)
+    p.print_top(obj)
     return ''.join(p.out)
 
 
@@ -148,6 +176,13 @@ class _Printer:
         self.print_level = lv if lv.__class__ is int and lv >= 0 else None
         self.level = 0
         self.backquote = 0
+        self.circle = None
+        self.counter = 0
+
+    def print_top(self, obj):
+        if _symbol_value(Vprint_circle) is not NIL:
+            self.circle = _shared_objects(obj, _symbol_value(Vprint_gensym) is not NIL)
+        self.print(obj)
 
     def print(self, obj):
         out = self.out
@@ -155,6 +190,8 @@ class _Printer:
         if cls is int:
             out.append(str(obj))
         elif cls is Symbol:
+            if self.circle and not obj.interned and self._label(obj):
+                return
             out.append(symbol_text(obj, self.escape))
         elif isinstance(obj, str):
             out.append(string_text(obj, self.escape, self.stream))
@@ -167,63 +204,96 @@ class _Printer:
         else:
             self.print_other(obj)
 
+    def _label(self, obj):
+        """With print-circle: print #N# (and return True) or #N= for a shared OBJ."""
+        n = self.circle.get(id(obj))
+        if n is None:
+            return False
+        if n:
+            self.out.append('#%d#' % n)
+            return True
+        self.counter += 1
+        self.circle[id(obj)] = self.counter
+        self.out.append('#%d=' % self.counter)
+        return False
+
     def _enter(self, obj):
         """Check for circularity and depth; return True when OBJ was printed as #N."""
-        for i, x in enumerate(self.being_printed):
+        if self.circle is not None:
+            return self._label(obj)
+        bp = self.being_printed
+        if len(bp) >= PRINT_DEPTH_LIMIT - 1:
+            raise LispSignal(Q('error'), Cons('Apparently circular structure being printed', NIL))
+        for i, x in enumerate(bp):
             if x is obj:
                 self.out.append('#%d' % i)
                 return True
-        if len(self.being_printed) >= PRINT_DEPTH_LIMIT:
-            raise LispSignal(Q('error'), Cons('Apparently circular structure being printed', NIL))
         return False
 
     def print_cons(self, obj):
         out = self.out
-        if self.print_level is not None and self.level >= self.print_level:
-            out.append('...')
-            return
-        car = obj.car
-        if (car.__class__ is Symbol and car in _ABBREVIATIONS and obj.cdr.__class__ is Cons
-                and obj.cdr.cdr is NIL and _symbol_value(Vprint_quoted) is not NIL):
-            if car is Qbackquote:
-                out.append('`')
-                self.backquote += 1
-                self.print(obj.cdr.car)
-                self.backquote -= 1
-                return
-            if car is Qcomma or car is Qcomma_at:
-                if self.backquote:
-                    out.append(_ABBREVIATIONS[car])
-                    self.backquote -= 1
-                    self.print(obj.cdr.car)
-                    self.backquote += 1
-                    return
-            else:
-                out.append(_ABBREVIATIONS[car])
-                self.print(obj.cdr.car)
-                return
         if self._enter(obj):
             return
         self.being_printed.append(obj)
         self.level += 1
+        try:
+            if self.print_level is not None and self.level > self.print_level:
+                out.append('...')
+                return
+            car = obj.car
+            if (car.__class__ is Symbol and car in _ABBREVIATIONS and obj.cdr.__class__ is Cons
+                    and obj.cdr.cdr is NIL and _symbol_value(Vprint_quoted) is not NIL):
+                if car is Qbackquote:
+                    out.append('`')
+                    self.backquote += 1
+                    self.print(obj.cdr.car)
+                    self.backquote -= 1
+                    return
+                if car is Qcomma or car is Qcomma_at:
+                    if self.backquote:
+                        out.append(_ABBREVIATIONS[car])
+                        self.backquote -= 1
+                        self.print(obj.cdr.car)
+                        self.backquote += 1
+                        return
+                else:
+                    out.append(_ABBREVIATIONS[car])
+                    self.print(obj.cdr.car)
+                    return
+            self._print_list(obj)
+        finally:
+            self.level -= 1
+            self.being_printed.pop()
+
+    def _print_list(self, obj):
+        out = self.out
         out.append('(')
         print_length = self.print_length
+        circle = self.circle
         tortoise = obj
         n_max, q = 2, 2
         i = 0
         tail = obj
-        objtail = NIL
-        while tail.__class__ is Cons:
+        while True:
             if i:
                 out.append(' ')
             if print_length is not None and i >= print_length:
                 out.append('...')
-                objtail = NIL
                 break
             i += 1
             self.print(tail.car)
-            objtail = tail.cdr
             tail = tail.cdr
+            if tail.__class__ is not Cons:
+                if tail is not NIL:
+                    out.append(' . ')
+                    self.print(tail)
+                break
+            if circle is not None:
+                if id(tail) in circle:
+                    out.append(' . ')
+                    self.print(tail)
+                    break
+                continue
             # Brent's cycle detection, as Emacs's FOR_EACH_TAIL_SAFE does it.
             q -= 1
             if q == 0:
@@ -231,33 +301,30 @@ class _Printer:
                 q = n_max
                 tortoise = tail
             elif tail is tortoise:
+                out.append(' . #%d' % (i >> 1))
                 break
-        if objtail is not NIL:
-            out.append(' . ')
-            if objtail.__class__ is Cons:
-                out.append('#%d' % (i >> 1))
-            else:
-                self.print(objtail)
         out.append(')')
-        self.level -= 1
-        self.being_printed.pop()
 
     def print_vector(self, obj, open_, close):
         out = self.out
         if self._enter(obj):
             return
         self.being_printed.append(obj)
-        out.append(open_)
-        n = len(obj)
-        limit = n if self.print_length is None else min(n, self.print_length)
-        for i in range(limit):
-            if i:
-                out.append(' ')
-            self.print(obj[i])
-        if limit < n:
-            out.append(' ...')
-        out.append(close)
-        self.being_printed.pop()
+        self.level += 1
+        try:
+            out.append(open_)
+            n = len(obj)
+            limit = n if self.print_length is None else min(n, self.print_length)
+            for i in range(limit):
+                if i:
+                    out.append(' ')
+                self.print(obj[i])
+            if limit < n:
+                out.append(' ...')
+            out.append(close)
+        finally:
+            self.level -= 1
+            self.being_printed.pop()
 
     def print_other(self, obj):
         out = self.out
@@ -277,11 +344,16 @@ class _Printer:
 
     def print_hash_table(self, h):
         out = self.out
-        out.append('#s(hash-table size %d test %s rehash-size 1.5 rehash-threshold 0.8125'
-                   % (h.size, symbol_text(h.test)))
+        out.append('#s(hash-table size %d test %s' % (h.size, symbol_text(h.test)))
         if h.weakness is not None and h.weakness is not NIL:
             out.append(' weakness ')
             self.print(h.weakness)
+        out.append(' rehash-size ')
+        self.print(h.rehash_size)
+        out.append(' rehash-threshold ')
+        self.print(h.rehash_threshold)
+        if h.purecopy:
+            out.append(' purecopy t')
         out.append(' data (')
         first = True
         for k, v in list(h.table.values()):
@@ -311,3 +383,26 @@ def bool_vector_text(bv):
         else:
             chars.append(chr(byte))
     return '#&%d"%s"' % (len(bits), ''.join(chars))
+
+
+def _shared_objects(obj, gensym):
+    """Objects reachable from OBJ more than once (print-circle): id -> 0."""
+    seen = set()
+    shared = {}
+    stack = [obj]
+    while stack:
+        x = stack.pop()
+        cls = x.__class__
+        if cls is Cons or cls is Vector or cls is Record or (
+                gensym and cls is Symbol and not x.interned):
+            k = id(x)
+            if k in seen:
+                shared[k] = 0
+                continue
+            seen.add(k)
+            if cls is Cons:
+                stack.append(x.cdr)
+                stack.append(x.car)
+            elif cls is not Symbol:
+                stack.extend(reversed(x))
+    return shared
