@@ -17,6 +17,7 @@ from .errors import (LispSignal, Throw, Q, signal, error, wrong_type, void_funct
                      invalid_function, wrong_number_of_arguments, setting_constant,
                      handler_matches, get as get_prop, conditions_of)
 from . import variables
+from .callgen import make_call_node
 from .variables import (state, symbol_value, set_value, set_default, specbind, unbind,
                         default_value)
 
@@ -84,6 +85,9 @@ class Scope:
         self.captures = []         # outer Bindings whose cells fill our first slots
         self.captured = {}         # outer Binding -> our Binding for it
         self.local_specials = set()
+        self.order = []            # visible Bindings and local specials, in binding order
+        self.function = False      # a lambda body (else a top-level form)
+        self.self_slot = None      # slot holding the running Closure, if needed
 
     def new_slot(self):
         s = self.nslots
@@ -93,10 +97,34 @@ class Scope:
     def push(self, sym, boxed):
         b = Binding(sym, self.new_slot(), boxed)
         self.visible.setdefault(sym, []).append(b)
+        self.order.append(b)
         return b
 
     def pop(self, binding):
         self.visible[binding.sym].pop()
+        order = self.order
+        for i in range(len(order) - 1, -1, -1):
+            if order[i] is binding:
+                del order[i]
+                break
+
+    def env_site(self):
+        """What a closure made here needs to show its lexical environment."""
+        entries = []
+        boxed_slots = []
+        for b in reversed(self.order):
+            if b.__class__ is Symbol:
+                entries.append((0, b, None))
+            elif b.boxed:
+                entries.append((2, b.sym, len(boxed_slots)))
+                boxed_slots.append(b.slot)
+            else:
+                entries.append((1, b.sym, b.slot))
+        if self.function:
+            if self.self_slot is None:
+                self.self_slot = self.new_slot()
+            return (entries, tuple(boxed_slots), self.self_slot)
+        return (entries, tuple(boxed_slots), None)
 
     def is_special(self, sym):
         if sym.special or sym in self.local_specials:
@@ -241,7 +269,7 @@ def expand_all(form, env=NIL):
         head = form.car
         if head.__class__ is Symbol:
             exp = EXPANDERS.get(head)
-            if exp is not None:
+            if exp is not None and (env is NIL or _assq(head, env) is None):
                 return exp(form, env)
             expander = macro_function(head, env)
             if expander is not None:
@@ -400,6 +428,7 @@ def _args_list(lst):
 def _constant(value):
     def const(f):
         return value
+    const.constant = value         # lets generated call nodes inline it
     return const
 
 
@@ -413,10 +442,13 @@ def compile_variable(sym, scope):
             if b.boxed:
                 def boxed_ref(f):
                     return f[slot][0]
+                boxed_ref.slot = slot      # lets generated call nodes inline it
+                boxed_ref.boxed = True
                 return boxed_ref
 
             def slot_ref(f):
                 return f[slot]
+            slot_ref.slot = slot
             return slot_ref
 
     def global_ref(f):
@@ -462,6 +494,8 @@ def compile_call(fsym, args, scope):
     # The function cell is read before the arguments are evaluated, as Emacs does.
     argnodes = [compile_form(a, scope) for a in _args_list(args)]
     n = len(argnodes)
+    if n <= 3:
+        return make_call_node(fsym, argnodes, Closure, Qlambda, _list_closure, call_symbol)
     if n == 0:
         def call0(f):
             fn = fsym.function
@@ -543,7 +577,8 @@ class LambdaInfo:
     __slots__ = ('form', 'required', 'optional', 'rest', 'body_forms', 'doc', 'interactive',
                  'lexical', 'scope_parent', 'nslots', 'param_slots', 'param_boxed',
                  'capture_slots', 'code', 'nreq', 'nmax', 'dynamic_params', 'simple',
-                 'fresh_scope', 'pad', 'all_dynamic_required', 'entry', 'param_list')
+                 'fresh_scope', 'pad', 'all_dynamic_required', 'entry', 'param_list',
+                 'self_slot')
 
     def __init__(self, form, lexical, scope_parent):
         self.form = form
@@ -600,6 +635,7 @@ class LambdaInfo:
     def compile(self):
         """Compile the body (once); fills the frame layout."""
         scope = Scope(self.scope_parent, self.lexical)
+        scope.function = True
         params = self.params()
         body = self.body_forms
         if self.lexical:
@@ -631,6 +667,7 @@ class LambdaInfo:
                                      and self.rest is None and not self.capture_slots
                                      and self.nslots == 0)
         self.param_list = params
+        self.self_slot = scope.self_slot
         self.code = code
         if self.simple:
             self.entry = Closure._call_simple
@@ -643,12 +680,13 @@ class LambdaInfo:
 
 class Closure:
     """A Lisp function made from a lambda expression (an interpreted closure)."""
-    __slots__ = ('info', 'cells', 'env_alist')
+    __slots__ = ('info', 'cells', 'env_alist', 'envsrc')
 
-    def __init__(self, info, cells, env_alist=None):
+    def __init__(self, info, cells, env_alist=None, envsrc=None):
         self.info = info
         self.cells = cells          # list of (slot, cell) captured from outside
         self.env_alist = env_alist
+        self.envsrc = envsrc        # (site, creating frame, boxed cells) for env_list
 
     def call(self, args):
         """Call this function with the tuple ARGS."""
@@ -662,7 +700,7 @@ class Closure:
         """Lexical function with only required, unboxed parameters."""
         info = self.info
         if len(args) != info.nreq:
-            wrong_number_of_arguments(self.as_list(), len(args))
+            wrong_number_of_arguments(self.arity_data(), len(args))
         # Lisp depth is restored by catch/condition-case on non-local exits,
         # so a normal return is the only path that has to decrement it.
         depth = state.lisp_eval_depth + 1
@@ -680,7 +718,7 @@ class Closure:
         info = self.info
         n = len(args)
         if n < info.nreq or (info.nmax is not None and n > info.nmax):
-            wrong_number_of_arguments(self.as_list(), n)
+            wrong_number_of_arguments(self.arity_data(), n)
         depth = state.lisp_eval_depth + 1
         if depth > Vmax_lisp_eval_depth.val:
             _too_deep()
@@ -721,7 +759,7 @@ class Closure:
         """Call a dynamically bound function whose parameters are all required."""
         info = self.info
         if len(args) != info.nreq:
-            wrong_number_of_arguments(self.as_list(), len(args))
+            wrong_number_of_arguments(self.arity_data(), len(args))
         depth = state.lisp_eval_depth + 1
         if depth > Vmax_lisp_eval_depth.val:
             _too_deep()
@@ -756,14 +794,34 @@ class Closure:
         form = info.form
         if not info.lexical:
             return form
-        env = self.env_alist
-        if env is None:
-            pairs = []
-            for outer, slot in zip(_capture_syms(info), self.cells):
-                cell = slot[1]
-                pairs.append(Cons(outer, cell[0]))
-            env = make_list(pairs, list_(T))
-        return Cons(Qclosure, Cons(env, form.cdr))
+        return Cons(Qclosure, Cons(self.env_list(), form.cdr))
+
+    def arity_data(self):
+        """The function as wrong-number-of-arguments shows it: (ENV ARGS . BODY) or (lambda ...)."""
+        if not self.info.lexical:
+            return self.info.form
+        return Cons(self.env_list(), self.info.form.cdr)
+
+    def env_list(self):
+        """The lexical environment this closure was made in, as Emacs's alist."""
+        if self.env_alist is not None:
+            return self.env_alist
+        src = self.envsrc
+        if src is None:
+            return list_(T)
+        (entries, _, self_slot), frame, boxed = src
+        items = []
+        for kind, sym, k in entries:
+            if kind == 0:
+                items.append(sym)
+            elif kind == 1:
+                items.append(Cons(sym, frame[k]))
+            else:
+                items.append(Cons(sym, boxed[k][0]))
+        if self_slot is None:
+            return make_list(items, list_(T))
+        parent = frame[self_slot]
+        return make_list(items, parent.env_list() if parent.__class__ is Closure else list_(T))
 
     def lisp_print(self, printer):
         printer.print(self.as_list())
@@ -781,21 +839,39 @@ def _too_deep():
 def compile_lambda(lam, scope):
     """Compile a (lambda ...) appearing as #'(lambda ...): a node making a Closure."""
     lexical = scope.lexical
-    if lexical and scope.has_lexicals():
+    if not lexical:
+        info = LambdaInfo(lam, False, None)
+
+        def make_dynamic(f):
+            return Closure(info, [])
+        return make_dynamic
+    site = scope.env_site()
+    boxed_slots = site[1]
+    if scope.has_lexicals():
         info = LambdaInfo(lam, True, scope)
         info.compile()
         cell_sources = [(outer, slot) for outer, slot in info.capture_slots]
+        self_slot = info.self_slot
 
         def make_closure(f):
-            return Closure(info, [(slot, f[outer.slot] if outer.boxed else [f[outer.slot]])
-                                  for outer, slot in cell_sources])
+            cells = [(slot, f[outer.slot] if outer.boxed else [f[outer.slot]])
+                     for outer, slot in cell_sources]
+            c = Closure(info, cells, None, (site, f, [f[s] for s in boxed_slots]))
+            if self_slot is not None:
+                cells.append((self_slot, c))
+            return c
         # Outer bindings captured here were marked boxed by the capture analysis.
         return make_closure
-    info = LambdaInfo(lam, lexical, Scope(None, lexical) if False else None)
-    closure = Closure(info, [])
+    info = LambdaInfo(lam, True, None)
+    info.compile()
+    self_slot = info.self_slot
 
     def make_plain(f):
-        return Closure(info, [])
+        cells = []
+        c = Closure(info, cells, None, (site, f, [f[s] for s in boxed_slots]))
+        if self_slot is not None:
+            cells.append((self_slot, c))
+        return c
     return make_plain
 
 
@@ -828,7 +904,10 @@ def make_closure_from_list(fn):
             if entry.car is o.sym:
                 cells.append((slot, _AlistCell(entry)))
                 break
-    return Closure(info, cells, env)
+    c = Closure(info, cells, env)
+    if info.self_slot is not None:
+        cells.append((info.self_slot, c))
+    return c
 
 
 class _AlistCell:
@@ -1366,6 +1445,8 @@ def sf_defvar(args, scope):
     if sym.__class__ is not Symbol:
         wrong_type('symbolp', sym)
     if len(items) == 1:
+        if scope.lexical and sym not in scope.local_specials:
+            scope.order.append(sym)
         scope.local_specials.add(sym)
 
         def defvar_local(f):

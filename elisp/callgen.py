@@ -1,0 +1,105 @@
+"""Generated call nodes: the evaluator's hottest node, specialised per call shape.
+
+A call `(F A B)` compiles to a node that reads F's function cell, evaluates the
+arguments and calls.  Building that node from Python source lets the argument
+accesses be inlined (a frame slot or a constant instead of a nested node call),
+and, for a few arithmetic and list primitives, the fixnum/cons case to be done
+inline while F still holds the original primitive.  The source for each shape
+is compiled once and cached; nodes differ only in the values they close over.
+"""
+
+from .lisp import Cons, Subr, NIL, T
+
+# Inline bodies for (primitive name, argument count): X0, X1 are the evaluated
+# arguments, G the primitive's own function for every other case.
+INLINE_OPS = {
+    ('+', 2): 'if X0.__class__ is int and X1.__class__ is int: return X0 + X1',
+    ('-', 2): 'if X0.__class__ is int and X1.__class__ is int: return X0 - X1',
+    ('<', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 < X1 else NIL',
+    ('>', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 > X1 else NIL',
+    ('<=', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 <= X1 else NIL',
+    ('>=', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 >= X1 else NIL',
+    ('=', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 == X1 else NIL',
+    ('1+', 1): 'if X0.__class__ is int: return X0 + 1',
+    ('1-', 1): 'if X0.__class__ is int: return X0 - 1',
+    ('car', 1): 'if X0.__class__ is Cons: return X0.car',
+    ('cdr', 1): 'if X0.__class__ is Cons: return X0.cdr',
+    ('car-safe', 1): 'return X0.car if X0.__class__ is Cons else NIL',
+    ('cdr-safe', 1): 'return X0.cdr if X0.__class__ is Cons else NIL',
+    ('null', 1): 'return T if X0 is NIL else NIL',
+    ('not', 1): 'return T if X0 is NIL else NIL',
+    ('consp', 1): 'return T if X0.__class__ is Cons else NIL',
+    ('cons', 2): 'return Cons(X0, X1)',
+    ('eq', 2): 'if X0 is X1: return T\n        if X0.__class__ is not int: return NIL',
+}
+
+_factories = {}
+
+
+def _arg_access(node, i):
+    """(source expression, kind) for argument node I."""
+    slot = getattr(node, 'slot', None)
+    if slot is not None:
+        if getattr(node, 'boxed', False):
+            return 'f[s%d][0]' % i, 'b'
+        return 'f[s%d]' % i, 's'
+    if hasattr(node, 'constant'):
+        return 'k%d' % i, 'k'
+    return 'a%d(f)' % i, 'n'
+
+
+def _source(n, kinds, op):
+    exprs = []
+    for i, kind in enumerate(kinds):
+        exprs.append({'s': 'f[s%d]', 'b': 'f[s%d][0]', 'k': 'k%d', 'n': 'a%d(f)'}[kind] % i)
+    args = ', '.join(exprs)
+    tuple_args = '(%s%s)' % (args, ',' if n == 1 else '')
+    lines = ['def node(f):', '    fn = fsym.function']
+    if op is not None:
+        lines.append('    if fn is ORIG:')
+        for i, e in enumerate(exprs):
+            lines.append('        X%d = %s' % (i, e))
+        for body_line in INLINE_OPS[op].split('\n'):
+            lines.append('        ' + body_line.strip())
+        lines.append('        return G(%s)' % ', '.join('X%d' % i for i in range(n)))
+    lines += [
+        '    if fn.__class__ is Subr:',
+        '        g = fn.fn%d' % n,
+        '        if g is not None:',
+        '            return g(%s)' % args,
+        '    elif fn.__class__ is Closure:',
+        '        return fn.call(%s)' % tuple_args,
+        '    elif fn.__class__ is Cons and fn.car is Qlambda:',
+        '        return list_closure(fn).call(%s)' % tuple_args,
+        '    return call_symbol(fsym, %s)' % tuple_args,
+    ]
+    params = ['fsym', 'ORIG', 'G', 'Subr', 'Closure', 'Cons', 'Qlambda', 'NIL', 'T',
+              'list_closure', 'call_symbol']
+    for i, kind in enumerate(kinds):
+        params.append({'s': 's%d', 'b': 's%d', 'k': 'k%d', 'n': 'a%d'}[kind] % i)
+    return 'def make(%s):\n%s\n    return node\n' % (
+        ', '.join(params), '\n'.join('    ' + line for line in lines))
+
+
+def make_call_node(fsym, argnodes, closure_cls, qlambda, list_closure, call_symbol):
+    """A node calling FSYM with ARGNODES (at most 3 of them)."""
+    n = len(argnodes)
+    kinds = []
+    values = []
+    for i, a in enumerate(argnodes):
+        _, kind = _arg_access(a, i)
+        kinds.append(kind)
+        values.append(a.slot if kind in 'sb' else a.constant if kind == 'k' else a)
+    fn = fsym.function
+    op = (fsym.name, n)
+    if not (fn.__class__ is Subr and op in INLINE_OPS):
+        op = None
+    key = (n, tuple(kinds), op)
+    factory = _factories.get(key)
+    if factory is None:
+        namespace = {}
+        exec(_source(n, kinds, op), namespace)
+        factory = _factories[key] = namespace['make']
+    orig = fn if op is not None else None
+    return factory(fsym, orig, orig.fn if orig is not None else None, Subr, closure_cls, Cons,
+                   qlambda, NIL, T, list_closure, call_symbol, *values)
