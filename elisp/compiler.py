@@ -773,7 +773,7 @@ class Closure:
         try:
             for p, v in zip(params, args):
                 old = p.val
-                if old.__class__ is SpecialValue or p.constant:
+                if (old.__class__ is SpecialValue and old is not UNBOUND) or p.constant:
                     saved.append((None, specbind(p, v)))
                 else:
                     p.val = v
@@ -1324,7 +1324,7 @@ def _make_let_node(targets, inits, body):
         def let1_dynamic(f):
             v = NIL if init is None else init(f)
             old = sym.val
-            if old.__class__ is SpecialValue or sym.constant:
+            if (old.__class__ is SpecialValue and old is not UNBOUND) or sym.constant:
                 r = specbind(sym, v)
                 try:
                     return body(f)
@@ -1346,7 +1346,7 @@ def _make_let_node(targets, inits, body):
             try:
                 for (sym, _), v in zip(pairs, vals):
                     old = sym.val
-                    if old.__class__ is SpecialValue or sym.constant:
+                    if (old.__class__ is SpecialValue and old is not UNBOUND) or sym.constant:
                         saved.append((None, specbind(sym, v)))
                     else:
                         sym.val = v
