@@ -790,7 +790,7 @@ def make_network_process(*args):
         host = plist_get(contact, K['host'])
         if host is NIL:
             if family != socket.AF_UNIX:
-                host = '127.0.0.1'
+                host = '::1' if family == socket.AF_INET6 else '127.0.0.1'
         else:
             if host is Qlocal:
                 host = '::1' if family == socket.AF_INET6 else '127.0.0.1'
@@ -931,8 +931,11 @@ def connect_network_socket(p, addrinfos, nowait, backlog):
             contact = plist_put(contact, K['service'], port)
         contact = plist_put(contact, K['local'], sockaddr_to_lisp(family, sock.getsockname()))
         if socktype == socket.SOCK_DGRAM:
-            contact = plist_put(contact, K['remote'], Cons(0, Vector([0] * 14)))
             p.datagram_address = None
+            remote = plist_get(contact, K['remote'])
+            conv = lisp_to_sockaddr(remote) if remote is not NIL else None
+            if conv is not None and conv[0] == family:
+                p.datagram_address = conv[1]
         p.status = Qlisten if socktype != socket.SOCK_DGRAM else Qrun
     else:
         if p.connecting:
@@ -1047,7 +1050,6 @@ def accept_one(server, sock, addr):
     p.sentinel = server.sentinel
     p.plist = copy_list(server.plist)
     p.log = server.log
-    p.kill_without_query = server.kill_without_query
     p.decode_coding = server.decode_coding
     p.encode_coding = server.encode_coding
     contact = copy_list(server.childp)
