@@ -1,0 +1,104 @@
+"""Primitives of Emacs's sysdep.c and editfns.c about the system and the user."""
+
+import os
+import socket
+
+from ..defun import defun
+from ..lisp import NIL, T
+from ..errors import wrong_type
+
+
+def _pw(uid):
+    try:
+        import pwd
+        return pwd.getpwuid(uid)
+    except (ImportError, KeyError):
+        return None
+
+
+@defun('system-name')
+def system_name():
+    """Return the host name of the machine you are running on, as a string."""
+    return socket.gethostname()
+
+
+@defun('user-login-name')
+def user_login_name(uid=NIL):
+    """Return the name under which the user logged in, as a string."""
+    if uid is NIL:
+        name = os.environ.get('LOGNAME') or os.environ.get('USER')
+        if name:
+            return name
+        pw = _pw(os.getuid())
+        return pw.pw_name if pw else NIL
+    if uid.__class__ is not int:
+        wrong_type('integerp', uid)
+    pw = _pw(uid)
+    return pw.pw_name if pw else NIL
+
+
+@defun('user-real-login-name')
+def user_real_login_name():
+    """Return the name of the user's real uid, as a string."""
+    pw = _pw(os.getuid())
+    if pw:
+        return pw.pw_name
+    return os.environ.get('USER', '')
+
+
+@defun('user-full-name')
+def user_full_name(uid=NIL):
+    """Return the full name of the user logged in, as a string."""
+    if uid is NIL:
+        name = os.environ.get('NAME')
+        if name is not None:
+            return name
+        pw = _pw(os.getuid())
+    elif uid.__class__ is int:
+        pw = _pw(uid)
+    elif isinstance(uid, str):
+        try:
+            import pwd
+            pw = pwd.getpwnam(uid)
+        except (ImportError, KeyError):
+            pw = None
+    else:
+        wrong_type('integerp', uid)
+    if pw is None:
+        return NIL
+    return pw.pw_gecos.split(',')[0]
+
+
+@defun('user-uid')
+def user_uid():
+    """Return the effective uid of Emacs."""
+    return os.geteuid()
+
+
+@defun('user-real-uid')
+def user_real_uid():
+    """Return the real uid of Emacs."""
+    return os.getuid()
+
+
+@defun('group-gid')
+def group_gid():
+    """Return the effective gid of Emacs."""
+    return os.getegid()
+
+
+@defun('group-real-gid')
+def group_real_gid():
+    """Return the real gid of Emacs."""
+    return os.getgid()
+
+
+@defun('system-users')
+def system_users():
+    """Return a list of user names currently registered in the system."""
+    from ..lisp import make_list
+    try:
+        import pwd
+        return make_list([p.pw_name for p in pwd.getpwall()])
+    except ImportError:
+        return make_list([user_login_name()])
