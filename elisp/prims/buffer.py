@@ -63,9 +63,18 @@ class BufferText:
         return self.string()[start:end]
 
     def char(self, index):
-        if index < self.before_len and self._joined is None:
-            return self.string()[index]
-        return self.string()[index]
+        """The character at 0-based INDEX, joining as little as possible."""
+        bl = self.before_len
+        if index >= bl:
+            return self.after[index - bl]
+        before = self.before
+        last = before[-1]
+        k = index - (bl - len(last))
+        if k >= 0:
+            return last[k]
+        if len(before) != 1:
+            self.before = before = [''.join(before)]
+        return before[0][index]
 
 
 class Marker:
@@ -138,6 +147,7 @@ class Buffer:
         self.inhibit_hooks = False
         self.undo_list = NIL
         self.last_window_start = 1
+        self._stext = self._stext_src = self._stext_bounds = None
 
     @property
     def z(self):
@@ -152,10 +162,23 @@ class Buffer:
     def text_between(self, start, end):
         return self.text.substring(start - 1, end - 1)
 
+    def search_text(self):
+        """The accessible portion as one string (cached until text or bounds change)."""
+        t = self.text.string()
+        begv = self.begv
+        zv = self.zv
+        if begv == 1 and zv == len(t) + 1:
+            return t
+        if self._stext_src is t and self._stext_bounds == (begv, zv):
+            return self._stext
+        self._stext = t[begv - 1:zv - 1]
+        self._stext_src = t
+        self._stext_bounds = (begv, zv)
+        return self._stext
+
     def char_at(self, pos):
         """Character code at POS (1-based)."""
-        s = self.text.string()
-        c = ord(s[pos - 1])
+        c = ord(self.text.char(pos - 1))
         if 0xDC80 <= c <= 0xDCFF:
             return c - 0xDC00 + (0 if not self.multibyte else 0x3FFF00)
         return c
@@ -904,3 +927,366 @@ def save_restriction_restore(saved):
     buf.markers.discard(b)
     buf.markers.discard(e)
     buf.pt = max(buf.begv, min(buf.pt, buf.zv))
+
+
+# ---------------------------------------------------------------- lines and motion
+
+def _pos_arg(pos):
+    if pos.__class__ is int:
+        return pos
+    if pos.__class__ is Marker:
+        if pos.buffer is None:
+            error('Marker does not point anywhere')
+        return pos.charpos
+    wrong_type('integer-or-marker-p', pos)
+
+
+def _count_arg(n):
+    if n is NIL:
+        return 1
+    if n.__class__ is not int:
+        wrong_type('fixnump', n)
+    return n
+
+
+def scan_lines(buf, pt, n):
+    """Where `forward-line' N from PT lands, and the shortage it reports."""
+    text = buf.search_text()
+    off = buf.begv
+    i = pt - off
+    if n > 0:
+        found = 0
+        find = text.find
+        while found < n:
+            j = find('\n', i)
+            if j < 0:
+                i = len(text)
+                break
+            i = j + 1
+            found += 1
+        shortage = n - found
+        if shortage > 0 and len(text) > 0 and i + off != pt and text[i - 1] != '\n':
+            shortage -= 1
+        return i + off, shortage
+    need = 1 - n
+    found = 0
+    rfind = text.rfind
+    while found < need:
+        j = rfind('\n', 0, i)
+        if j < 0:
+            i = 0
+            break
+        found += 1
+        i = j
+    if found == need:
+        i += 1
+    shortage = need - found
+    if shortage > 0:
+        shortage -= 1
+    return i + off, -shortage
+
+
+@defun('forward-line')
+def forward_line(n=NIL):
+    """Move N lines forward (backward if N is negative)."""
+    buf = state.current_buffer
+    newpt, shortage = scan_lines(buf, buf.pt, _count_arg(n))
+    buf.pt = newpt
+    return shortage
+
+
+@defun('line-beginning-position')
+def line_beginning_position(n=NIL):
+    """Return the position of the first character in the current line/field."""
+    buf = state.current_buffer
+    return scan_lines(buf, buf.pt, _count_arg(n) - 1)[0]
+
+
+@defun('line-end-position')
+def line_end_position(n=NIL):
+    """Return the position of the last character in the current line/field."""
+    buf = state.current_buffer
+    return _line_end(buf, buf.pt, _count_arg(n))
+
+
+def _line_end(buf, pt, n):
+    text = buf.search_text()
+    off = buf.begv
+    i = pt - off
+    if n >= 1:
+        for _ in range(n):
+            j = text.find('\n', i)
+            if j < 0:
+                return buf.zv
+            i = j + 1
+        return i - 1 + off
+    for _ in range(1 - n):
+        j = text.rfind('\n', 0, i)
+        if j < 0:
+            return buf.begv
+        i = j
+    return i + off
+
+
+@defun('beginning-of-line')
+def beginning_of_line(n=NIL):
+    """Move point to beginning of current line (in the logical order)."""
+    buf = state.current_buffer
+    buf.pt = line_beginning_position(n)
+    return NIL
+
+
+@defun('end-of-line')
+def end_of_line(n=NIL):
+    """Move point to end of current line (in the logical order)."""
+    buf = state.current_buffer
+    buf.pt = line_end_position(n)
+    return NIL
+
+
+@defun('pos-bol')
+def pos_bol(n=NIL):
+    """Return the position of the first character on the current line."""
+    return line_beginning_position(n)
+
+
+@defun('pos-eol')
+def pos_eol(n=NIL):
+    """Return the position of the last character on the current line."""
+    return line_end_position(n)
+
+
+@defun('line-number-at-pos')
+def line_number_at_pos(position=NIL, absolute=NIL):
+    """Return the line number at POSITION in the current buffer."""
+    buf = state.current_buffer
+    pos = buf.pt if position is NIL else _pos_arg(position)
+    start = 1 if absolute is not NIL else buf.begv
+    if pos < start or pos > buf.zv:
+        args_out_of_range(pos, start, buf.zv)
+    t = buf.text.string()
+    return t.count('\n', start - 1, pos - 1) + 1
+
+
+@defun('bolp')
+def bolp():
+    """Return t if point is at the beginning of a line."""
+    buf = state.current_buffer
+    pt = buf.pt
+    return T if pt == buf.begv or buf.text.char(pt - 2) == '\n' else NIL
+
+
+@defun('eolp')
+def eolp():
+    """Return t if point is at the end of a line."""
+    buf = state.current_buffer
+    pt = buf.pt
+    return T if pt == buf.zv or buf.text.char(pt - 1) == '\n' else NIL
+
+
+@defun('bobp')
+def bobp():
+    """Return t if point is at the beginning of the buffer."""
+    buf = state.current_buffer
+    return T if buf.pt == buf.begv else NIL
+
+
+@defun('eobp')
+def eobp():
+    """Return t if point is at the end of the buffer."""
+    buf = state.current_buffer
+    return T if buf.pt == buf.zv else NIL
+
+
+def _move_point(n):
+    buf = state.current_buffer
+    new = buf.pt + n
+    if new < buf.begv:
+        buf.pt = buf.begv
+        signal(Q('beginning-of-buffer'), NIL)
+    if new > buf.zv:
+        buf.pt = buf.zv
+        signal(Q('end-of-buffer'), NIL)
+    buf.pt = new
+    return NIL
+
+
+@defun('forward-char')
+def forward_char(n=NIL):
+    """Move point N characters forward (backward if N is negative)."""
+    return _move_point(_count_arg(n))
+
+
+@defun('backward-char')
+def backward_char(n=NIL):
+    """Move point N characters backward (forward if N is negative)."""
+    return _move_point(-_count_arg(n))
+
+
+@defun('following-char')
+def following_char():
+    """Return the character following point, as a number."""
+    buf = state.current_buffer
+    return 0 if buf.pt >= buf.zv else buf.char_at(buf.pt)
+
+
+@defun('preceding-char')
+def preceding_char():
+    """Return the character preceding point, as a number."""
+    buf = state.current_buffer
+    return 0 if buf.pt <= buf.begv else buf.char_at(buf.pt - 1)
+
+
+@defun('delete-char')
+def delete_char(n, killflag=NIL):
+    """Delete the following N characters (previous if N is negative)."""
+    if n.__class__ is not int:
+        wrong_type('fixnump', n)
+    buf = state.current_buffer
+    pos = buf.pt + n
+    if n < 0:
+        if pos < buf.begv:
+            signal(Q('beginning-of-buffer'), NIL)
+        delete_text(buf, pos, buf.pt)
+    else:
+        if pos > buf.zv:
+            signal(Q('end-of-buffer'), NIL)
+        delete_text(buf, buf.pt, pos)
+    return NIL
+
+
+@defun('insert-char')
+def insert_char(character, count=NIL, inherit=NIL):
+    """Insert COUNT copies of CHARACTER."""
+    if character.__class__ is not int or not 0 <= character <= 0x3FFFFF:
+        wrong_type('characterp', character)
+    n = 1 if count is NIL else count
+    if n.__class__ is not int:
+        wrong_type('fixnump', n)
+    if n > 0:
+        insert_text(state.current_buffer, code_char(character) * n)
+    return NIL
+
+
+@defun('delete-and-extract-region')
+def delete_and_extract_region(start, end):
+    """Delete the text between START and END and return it."""
+    buf = state.current_buffer
+    s, e = check_region(buf, _pos_arg(start), _pos_arg(end))
+    text = _buffer_substring(buf, s, e)
+    delete_text(buf, s, e)
+    return text
+
+
+@defun('insert-buffer-substring')
+def insert_buffer_substring(buffer, start=NIL, end=NIL):
+    """Insert before point a substring of the contents of BUFFER."""
+    src = get_buffer(buffer)
+    if src is NIL:
+        error('No such buffer %s' % buffer)
+    if not src.live:
+        error('Selecting deleted buffer')
+    s = src.begv if start is NIL else _pos_arg(start)
+    e = src.zv if end is NIL else _pos_arg(end)
+    if s > e:
+        s, e = e, s
+    if not (src.begv <= s and e <= src.zv):
+        args_out_of_range(start, end)
+    insert_text(state.current_buffer, src.text_between(s, e))
+    return NIL
+
+
+@defun('compare-buffer-substrings')
+def compare_buffer_substrings(buffer1, start1, end1, buffer2, start2, end2):
+    """Compare two substrings of two buffers; return result as number."""
+    from ..variables import symbol_value_or_unbound
+
+    def region(b, s, e):
+        buf = state.current_buffer if b is NIL else get_buffer(b)
+        if buf is NIL:
+            error('No such buffer')
+        s = buf.begv if s is NIL else _pos_arg(s)
+        e = buf.zv if e is NIL else _pos_arg(e)
+        if s > e:
+            s, e = e, s
+        if not (buf.begv <= s and e <= buf.zv):
+            args_out_of_range(s, e)
+        return buf.text_between(s, e)
+    a = region(buffer1, start1, end1)
+    b = region(buffer2, start2, end2)
+    fold = symbol_value_or_unbound(intern('case-fold-search')) is not NIL
+    for i in range(min(len(a), len(b))):
+        x, y = a[i], b[i]
+        if fold:
+            x, y = x.lower(), y.lower()
+        if x != y:
+            return -(i + 1) if x < y else i + 1
+    if len(a) < len(b):
+        return -(len(a) + 1)
+    if len(a) > len(b):
+        return len(b) + 1
+    return 0
+
+
+@defun('subst-char-in-region')
+def subst_char_in_region(start, end, fromchar, tochar, noundo=NIL):
+    """From START to END, replace FROMCHAR with TOCHAR each time it occurs."""
+    buf = state.current_buffer
+    s, e = check_region(buf, _pos_arg(start), _pos_arg(end))
+    old = buf.text_between(s, e)
+    f, t = code_char(fromchar), code_char(tochar)
+    if f in old:
+        new = old.replace(f, t)
+        _replace_span(buf, s, e, new)
+    return NIL
+
+
+def _replace_span(buf, s, e, new):
+    """Overwrite [S, E) with NEW (same length), keeping point and markers."""
+    check_read_only(buf)
+    text = buf.text
+    whole = text.string()
+    text.before = [whole[:s - 1] + new]
+    text.before_len = s - 1 + len(new)
+    text.after = whole[e - 1:]
+    text._joined = None
+    _modified(buf)
+
+
+@defun('gap-position')
+def gap_position():
+    """Return the position of the gap, in the current buffer."""
+    buf = state.current_buffer
+    return buf.text.before_len + 1
+
+
+@defun('gap-size')
+def gap_size():
+    """Return the size of the current buffer's gap."""
+    return 0
+
+
+@defun('position-bytes')
+def position_bytes(position):
+    """Return the byte position for character position POSITION."""
+    buf = state.current_buffer
+    pos = _pos_arg(position)
+    if not 1 <= pos <= buf.z:
+        return NIL
+    head = buf.text_between(1, pos)
+    if head.isascii():
+        return pos
+    return len(head.encode('utf-8', 'surrogateescape')) + 1
+
+
+@defun('byte-to-position')
+def byte_to_position(bytepos):
+    """Return the character position for byte position BYTEPOS."""
+    buf = state.current_buffer
+    t = buf.text.string()
+    if t.isascii():
+        return bytepos if 1 <= bytepos <= buf.z else NIL
+    data = t.encode('utf-8', 'surrogateescape')
+    if not 1 <= bytepos <= len(data) + 1:
+        return NIL
+    return len(data[:bytepos - 1].decode('utf-8', 'ignore')) + 1
