@@ -710,6 +710,8 @@ class Closure:
         frame = [*args, *info.pad]
         for slot, cell in self.cells:
             frame[slot] = cell
+        if info.self_slot is not None:
+            frame[info.self_slot] = self
         result = info.code(frame)
         state.lisp_eval_depth = depth - 1
         return result
@@ -726,6 +728,8 @@ class Closure:
         frame = [None] * info.nslots
         for slot, cell in self.cells:
             frame[slot] = cell
+        if info.self_slot is not None:
+            frame[info.self_slot] = self
         code = info.code
         records = None
         params = info.param_list
