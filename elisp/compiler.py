@@ -855,27 +855,18 @@ def compile_lambda(lam, scope):
         info = LambdaInfo(lam, True, scope)
         info.compile()
         cell_sources = [(outer, slot) for outer, slot in info.capture_slots]
-        self_slot = info.self_slot
 
         def make_closure(f):
-            cells = [(slot, f[outer.slot] if outer.boxed else [f[outer.slot]])
-                     for outer, slot in cell_sources]
-            c = Closure(info, cells, None, (site, f, [f[s] for s in boxed_slots]))
-            if self_slot is not None:
-                cells.append((self_slot, c))
-            return c
+            return Closure(info, [(slot, f[outer.slot] if outer.boxed else [f[outer.slot]])
+                                  for outer, slot in cell_sources],
+                           None, (site, f, [f[s] for s in boxed_slots]))
         # Outer bindings captured here were marked boxed by the capture analysis.
         return make_closure
     info = LambdaInfo(lam, True, None)
-    info.compile()
-    self_slot = info.self_slot
 
     def make_plain(f):
-        cells = []
-        c = Closure(info, cells, None, (site, f, [f[s] for s in boxed_slots]))
-        if self_slot is not None:
-            cells.append((self_slot, c))
-        return c
+        # Compiled at the first call (macros defined later still apply).
+        return Closure(info, [], None, (site, f, [f[s] for s in boxed_slots]))
     return make_plain
 
 
@@ -908,10 +899,7 @@ def make_closure_from_list(fn):
             if entry.car is o.sym:
                 cells.append((slot, _AlistCell(entry)))
                 break
-    c = Closure(info, cells, env)
-    if info.self_slot is not None:
-        cells.append((info.self_slot, c))
-    return c
+    return Closure(info, cells, env)
 
 
 class _AlistCell:

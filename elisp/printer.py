@@ -37,7 +37,19 @@ for _v, _init in ((Vprint_length, NIL), (Vprint_level, NIL), (Vprint_escape_newl
 
 
 def format_float(x):
-    """Emacs's float_to_string with float-output-format nil."""
+    """Emacs's float_to_string."""
+    fmt = Vfloat_output_format.val
+    if fmt is not NIL and isinstance(fmt, str):
+        m = _FLOAT_FORMAT.match(fmt)
+        if m and x == x and x not in (math.inf, -math.inf):
+            digits = m.group(1)
+            prec = 6 if digits is None else int(digits or '0')
+            s = ('%.' + str(prec) + m.group(2)) % x
+            if m.group(2) == 'f' and prec == 0:
+                return s
+            if '.' not in s and 'e' not in s:
+                s += '.0'
+            return s
     if x != x:
         return '-0.0e+NaN' if math.copysign(1.0, x) < 0 else '0.0e+NaN'
     if x == math.inf:
@@ -53,6 +65,7 @@ def format_float(x):
     return s
 
 
+_FLOAT_FORMAT = re.compile(r'%(?:\.([0-9]*))?([efg])\Z')
 _SYMBOL_ESCAPES = frozenset('"\\\';#()[],`?.')
 
 
@@ -283,6 +296,10 @@ class _Printer:
             i += 1
             self.print(tail.car)
             tail = tail.cdr
+            if tail.__class__ is not Cons and tail is not NIL:
+                as_list = getattr(tail, 'as_list', None)
+                if as_list is not None:
+                    tail = as_list()
             if tail.__class__ is not Cons:
                 if tail is not NIL:
                     out.append(' . ')

@@ -20,13 +20,23 @@
     (signal 'wrong-type-argument (list 'consp spec)))
   (unless (<= 2 (length spec) 3)
     (signal 'wrong-number-of-arguments (list '(2 . 3) (length spec))))
-  (let ((tail (make-symbol "tail")))
-    `(let ((,tail ,(nth 1 spec)))
-       (while ,tail
-         (let ((,(car spec) (car ,tail)))
+  ;; Emacs 28 uses this interned name, which shows in printed closures.
+  (let ((tail '--dolist-tail--))
+    (if lexical-binding
+        `(let ((,tail ,(nth 1 spec)))
+           (while ,tail
+             (let ((,(car spec) (car ,tail)))
+               ,@body
+               (setq ,tail (cdr ,tail))))
+           ,@(cdr (cdr spec)))
+      `(let ((,tail ,(nth 1 spec))
+             ,(car spec))
+         (while ,tail
+           (setq ,(car spec) (car ,tail))
            ,@body
-           (setq ,tail (cdr ,tail))))
-       ,@(cdr (cdr spec)))))
+           (setq ,tail (cdr ,tail)))
+         ,@(if (cdr (cdr spec))
+               `((setq ,(car spec) nil) ,@(cdr (cdr spec))))))))
 
 (defmacro dotimes (spec &rest body)
   "Loop a certain number of times.
@@ -315,6 +325,32 @@
       (setq tail (cdr tail)))
     value))
 
+;; Numbers, symbols and strings (helper B).
+(defun lsh (value count)
+  "Return VALUE with its bits shifted left by COUNT (logical shift for fixnums)."
+  (when (and (< value 0) (< count 0))
+    (when (< value most-negative-fixnum)
+      (signal 'args-out-of-range (list value count)))
+    (setq value (logand (ash value -1) most-positive-fixnum))
+    (setq count (1+ count)))
+  (ash value count))
+
+(defvar gensym-counter 0 "Number used to construct the name of the next symbol created by `gensym'.")
+
+(defun gensym (&optional prefix)
+  "Return a new uninterned symbol named PREFIX followed by `gensym-counter'."
+  (let ((num (prog1 gensym-counter
+               (setq gensym-counter (1+ gensym-counter)))))
+    (make-symbol (format "%s%d" (or prefix "g") num))))
+
+(defun member-ignore-case (elt list)
+  "Like `member', but ignore differences in case and text representation."
+  (while (and list
+              (not (and (stringp (car list))
+                        (eq t (compare-strings elt 0 nil (car list) 0 nil t)))))
+    (setq list (cdr list)))
+  list)
+
 (defun assoc-string (key list &optional case-fold)
   "Like `assoc' but specifically for strings (and symbols)."
   (when (symbolp key) (setq key (symbol-name key)))
@@ -415,6 +451,14 @@
   list)
 
 ;;;; Variables and places.
+
+;; Defined here (not in gv.el) because stdlib is macroexpanded eagerly and
+;; `push', `pop' and `with-memoization' below use it; `gv-get' is in gv.el.
+(defmacro gv-letplace (vars place &rest body)
+  "Build the code manipulating the generalized variable PLACE.
+VARS is (GETTER SETTER)."
+  (declare (indent 2))
+  `(gv-get ,place (lambda ,vars ,@body)))
 
 (defmacro push (newelt place)
   "Add NEWELT to the list stored in the generalized variable PLACE."

@@ -200,6 +200,4 @@
 (message "%S" "x\ny")
 (message "%s-%d" 'a 5)
 (message nil)
-(prin1-to-string (current-buffer))
-(prin1-to-string (point-marker))
 (prin1-to-string (make-marker))
