@@ -250,13 +250,20 @@ def macrop(obj):
     return NIL
 
 
+_SPECIAL_MIN_ARGS = {
+    'quote': 1, 'function': 1, 'if': 2, 'let': 1, 'let*': 1, 'while': 1, 'prog1': 1,
+    'prog2': 2, 'condition-case': 2, 'unwind-protect': 1, 'catch': 1, 'defvar': 1,
+    'defconst': 2, 'save-excursion': 0, 'save-restriction': 0, 'save-current-buffer': 0,
+}
+
+
 @defun('subr-arity')
 def subr_arity(subr):
     """Return minimum and maximum number of args allowed for SUBR."""
     if subr.__class__ is not Subr:
         wrong_type('subrp', subr)
     if subr.special:
-        return Cons(subr.min_args, Q('unevalled'))
+        return Cons(_SPECIAL_MIN_ARGS.get(subr.name, 0), Q('unevalled'))
     return Cons(subr.min_args, Q('many') if subr.max_args is None else subr.max_args)
 
 
@@ -338,12 +345,6 @@ def check_symbol(x):
 def symbol_name(sym):
     """Return SYMBOL's name, a string."""
     return check_symbol(sym).name
-
-
-@defun('bare-symbol')
-def bare_symbol(sym):
-    """Extract, if need be, the bare symbol from SYM, a symbol."""
-    return check_symbol(sym)
 
 
 @defun('boundp')
@@ -528,7 +529,7 @@ def buffer_local_value(variable, buffer):
 def special_variable_p(sym):
     """Return non-nil if SYMBOL's global binding has been declared special."""
     check_symbol(sym)
-    return T if sym.special and not (sym.name.startswith(':') and sym.interned) and sym not in (NIL, T) else NIL
+    return T if sym.special else NIL
 
 
 @defun('internal-make-var-non-special')
@@ -634,7 +635,21 @@ def get(sym, propname):
 def put(sym, propname, value):
     """Store SYMBOL's PROPNAME property with value VALUE."""
     check_symbol(sym)
-    return put_prop(sym, propname, value)
+    plist = sym.plist if sym.plist is not None else NIL
+    p = plist
+    last = None
+    while p.__class__ is Cons and p.cdr.__class__ is Cons:
+        if p.car is propname:
+            p.cdr.car = value
+            return value
+        last = p.cdr
+        p = p.cdr.cdr
+    cell = Cons(propname, Cons(value, NIL))
+    if last is None:
+        sym.plist = cell
+    else:
+        last.cdr = cell
+    return value
 
 
 # ---------------------------------------------------------------- arrays
@@ -827,8 +842,10 @@ def mod(x, y):
     if x.__class__ is float or y.__class__ is float:
         x = float(x)
         y = float(y)
-        if y == 0.0:
-            return math.nan
+        if y == 0.0 or x != x or x in (math.inf, -math.inf):
+            return x if x != x else (y if y != y else -math.nan)
+        if y != y:
+            return y
         r = math.fmod(x, y)
         if r != 0 and (r < 0) != (y < 0):
             r += y
@@ -1095,13 +1112,127 @@ def type_of(obj):
     return Q(type(obj).__name__.lower())
 
 
-@defun('cl-type-of')
-def cl_type_of(obj):
-    """Return a symbol representing the type of OBJECT."""
-    if obj is NIL:
-        return Q('null')
-    if obj is T:
-        return Q('boolean')
-    if obj.__class__ is int:
-        return Q('fixnum') if fixnump(obj) else Q('bignum')
-    return type_of(obj)
+@defun('vector-or-char-table-p')
+def vector_or_char_table_p(obj):
+    """Return t if OBJECT is a char-table or vector."""
+    return T if obj.__class__ is Vector or getattr(obj, 'lisp_type', None) == 'char-table' else NIL
+
+
+# ---------------------------------------------------------------- bool-vectors
+
+def check_bool_vector(x):
+    if x.__class__ is not BoolVector:
+        wrong_type('bool-vector-p', x)
+    return x
+
+
+def _bool_vector_op(a, b, dest, op):
+    check_bool_vector(a)
+    check_bool_vector(b)
+    n = len(a.bits)
+    if len(b.bits) != n:
+        signal(Q('wrong-length-argument'), list_(n, len(b.bits)))
+    bits = [bool(op(x, y)) for x, y in zip(a.bits, b.bits)]
+    if dest is NIL:
+        return BoolVector(bits)
+    check_bool_vector(dest)
+    if len(dest.bits) != n:
+        signal(Q('wrong-length-argument'), list_(n, len(b.bits), len(dest.bits)))
+    changed = dest.bits != bits
+    dest.bits[:] = bits
+    return dest if changed else NIL
+
+
+@defun('bool-vector-exclusive-or')
+def bool_vector_exclusive_or(a, b, c=NIL):
+    """Return A ^ B, bitwise exclusive or."""
+    return _bool_vector_op(a, b, c, lambda x, y: x != y)
+
+
+@defun('bool-vector-union')
+def bool_vector_union(a, b, c=NIL):
+    """Return A | B, bitwise or."""
+    return _bool_vector_op(a, b, c, lambda x, y: x or y)
+
+
+@defun('bool-vector-intersection')
+def bool_vector_intersection(a, b, c=NIL):
+    """Return A & B, bitwise and."""
+    return _bool_vector_op(a, b, c, lambda x, y: x and y)
+
+
+@defun('bool-vector-set-difference')
+def bool_vector_set_difference(a, b, c=NIL):
+    """Return A &~ B, set difference."""
+    return _bool_vector_op(a, b, c, lambda x, y: x and not y)
+
+
+@defun('bool-vector-subsetp')
+def bool_vector_subsetp(a, b):
+    """Return t if every t value in A is also t in B, nil otherwise."""
+    check_bool_vector(a)
+    check_bool_vector(b)
+    if len(a.bits) != len(b.bits):
+        signal(Q('wrong-length-argument'), list_(len(a.bits), len(b.bits)))
+    return T if all(y or not x for x, y in zip(a.bits, b.bits)) else NIL
+
+
+@defun('bool-vector-not')
+def bool_vector_not(a, b=NIL):
+    """Compute ~A, set complement."""
+    check_bool_vector(a)
+    bits = [not x for x in a.bits]
+    if b is NIL:
+        return BoolVector(bits)
+    check_bool_vector(b)
+    if len(b.bits) != len(bits):
+        signal(Q('wrong-length-argument'), list_(len(a.bits), len(b.bits)))
+    b.bits[:] = bits
+    return b
+
+
+@defun('bool-vector-count-population')
+def bool_vector_count_population(a):
+    """Count how many elements in A are t."""
+    return sum(1 for x in check_bool_vector(a).bits if x)
+
+
+@defun('bool-vector-count-consecutive')
+def bool_vector_count_consecutive(a, b, i):
+    """Count how many consecutive elements in A equal B starting at I."""
+    check_bool_vector(a)
+    if i.__class__ is not int:
+        wrong_type('fixnump', i)
+    n = len(a.bits)
+    if not 0 <= i <= n:
+        args_out_of_range(a, i)
+    want = b is not NIL
+    j = i
+    while j < n and a.bits[j] == want:
+        j += 1
+    return j - i
+
+
+@defun('fillarray')
+def fillarray(array, item):
+    """Store each element of ARRAY with ITEM."""
+    cls = array.__class__
+    if cls is Vector or cls is Record:
+        array[:] = [item] * len(array)
+        return array
+    if cls is BoolVector:
+        array.bits[:] = [item is not NIL] * len(array.bits)
+        return array
+    if isinstance(array, str):
+        if item.__class__ is not int or not 0 <= item <= 0x3FFFFF:
+            wrong_type('characterp', item)
+        # Strings are immutable here: return a filled copy.
+        return (array.__class__ if array.__class__ is not str else str)(
+            code_char(item) * len(array)) if array else array
+    filler = getattr(array, 'fill', None)
+    if filler is not None:
+        return filler(item)
+    wrong_type('arrayp', array)
+
+
+intern('wholenump').function = natnump.subr

@@ -3,7 +3,8 @@
 import math
 
 from ..defun import defun, defvar
-from ..lisp import (Cons, Symbol, NIL, T, UnibyteStr, intern, list_, code_char, is_multibyte)
+from ..lisp import (Cons, Symbol, NIL, T, UnibyteStr, intern, list_, code_char, is_multibyte,
+                    string_char_code)
 from ..errors import LispSignal, Q, error, wrong_type
 from ..printer import prin1_to_string, princ_to_string, format_float
 from ..variables import symbol_value
@@ -31,12 +32,34 @@ def _c_float(spec_flags, width, precision, conv, value):
     return fmt % value
 
 
-def _pad(s, flags, width):
-    if width is None or len(s) >= width:
+def _pad(s, flags, width, w=None):
+    """Pad S to WIDTH columns; W is S's display width when that is not len(S)."""
+    if w is None:
+        w = len(s)
+    if width is None or w >= width:
         return s
     if '-' in flags:
-        return s + ' ' * (width - len(s))
-    return ' ' * (width - len(s)) + s
+        return s + ' ' * (width - w)
+    return ' ' * (width - w) + s
+
+
+def _text_width(s):
+    if s.isascii():
+        return len(s)
+    from .character import char_width
+    return sum(char_width(string_char_code(s, i)) for i in range(len(s)))
+
+
+def _truncate_to_width(s, precision):
+    if s.isascii():
+        return s[:precision]
+    from .character import char_width
+    total = 0
+    for i in range(len(s)):
+        total += char_width(string_char_code(s, i))
+        if total > precision:
+            return s[:i]
+    return s
 
 
 def _int_text(n, conv, flags, width, precision):
@@ -55,8 +78,7 @@ def _int_text(n, conv, flags, width, precision):
     prefix = ''
     if '#' in flags and a != 0:
         prefix = {'o': '0', 'x': '0x', 'X': '0X'}.get(conv, '')
-    sign = '-' if neg else ('+' if '+' in flags and conv == 'd' else
-                            (' ' if ' ' in flags and conv == 'd' else ''))
+    sign = '-' if neg else ('+' if '+' in flags else (' ' if ' ' in flags else ''))
     body = prefix + digits
     if width is not None and '0' in flags and '-' not in flags and precision is None:
         fill = width - len(sign) - len(body)
@@ -92,6 +114,7 @@ def format_string(fmt, args, message=False):
         while j < n and fmt[j].isdigit():
             j += 1
         if j < n and fmt[j] == '$' and j > i:
+            # Field 0 designates the format string itself, as in Emacs.
             argi = int(fmt[i:j]) - 1
             i = j + 1
         flags = ''
@@ -120,11 +143,13 @@ def format_string(fmt, args, message=False):
         if conv == '%':
             out.append('%')
             continue
+        if conv == 'i':
+            conv = 'd'
         if conv not in 'sSdoxXcefg':
             _fmt_error('Invalid format operation %%%s' % conv)
         if argi >= nargs:
             _fmt_error('Not enough arguments for format string')
-        arg = args[argi]
+        arg = args[argi] if argi >= 0 else fmt
         argi += 1
         if conv in 'sS':
             if conv == 'S' or (conv == 's' and not isinstance(arg, str) and arg.__class__ is not Symbol
@@ -133,12 +158,15 @@ def format_string(fmt, args, message=False):
             else:
                 text = princ_to_string(arg)
             if precision is not None:
-                text = text[:precision]
-            out.append(_pad(text, flags, width))
+                text = _truncate_to_width(text, precision)
+            out.append(_pad(text, flags, width, _text_width(text) if width is not None else None))
         elif conv == 'c':
             if arg.__class__ is not int:
                 _fmt_error('Format specifier doesn\u2019t match argument type')
-            out.append(_pad(code_char(arg), flags, width))
+            if not 0 <= arg <= 0x3FFFFF:
+                wrong_type('characterp', arg)
+            text = code_char(arg)
+            out.append(_pad(text, flags, width, _text_width(text)))
         elif conv in 'doxX':
             if arg.__class__ is float:
                 if arg != arg or arg in (math.inf, -math.inf):
@@ -198,3 +226,41 @@ def message(format_string_, *args):
 def current_message():
     """Return the string currently displayed in the echo area, or nil if none."""
     return NIL
+
+
+# ---------------------------------------------------------------- characters
+
+@defun('char-to-string')
+def char_to_string(char):
+    """Convert arg CHAR to a string containing that character."""
+    if char.__class__ is not int or not 0 <= char <= 0x3FFFFF:
+        wrong_type('characterp', char)
+    return code_char(char)
+
+
+@defun('string-to-char')
+def string_to_char(string):
+    """Return the first character in STRING."""
+    if not isinstance(string, str):
+        wrong_type('stringp', string)
+    if not string:
+        return 0
+    return string_char_code(string, 0)
+
+
+Vcase_fold_search = intern('case-fold-search')
+
+
+@defun('char-equal')
+def char_equal(c1, c2):
+    """Return t if two characters match, optionally ignoring case."""
+    if c1.__class__ is not int or not 0 <= c1 <= 0x3FFFFF:
+        wrong_type('characterp', c1)
+    if c2.__class__ is not int or not 0 <= c2 <= 0x3FFFFF:
+        wrong_type('characterp', c2)
+    if c1 == c2:
+        return T
+    if symbol_value(Vcase_fold_search) is NIL:
+        return NIL
+    from .casefiddle import char_downcase
+    return T if char_downcase(c1) == char_downcase(c2) else NIL

@@ -1,6 +1,7 @@
 """Primitives of Emacs's fns.c: sequences, equality, hash tables, features."""
 
 import math
+import struct
 
 from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, Vector, Record, BoolVector, HashTable, UnibyteStr,
@@ -58,19 +59,31 @@ def identity(arg):
     return arg
 
 
+def list_length(lst):
+    """Length of a proper list; wrong-type for a dotted one, circular-list for a cycle."""
+    n = 0
+    x = lst
+    mark = lst
+    power = 2
+    while x.__class__ is Cons:
+        n += 1
+        x = x.cdr
+        if x is mark:
+            signal(Q('circular-list'), list_(lst))
+        if n == power:
+            mark = x
+            power <<= 1
+    if x is not NIL:
+        wrong_type('listp', x)
+    return n
+
+
 @defun('length')
 def length(sequence):
     """Return the length of vector, list or string SEQUENCE."""
     cls = sequence.__class__
     if cls is Cons:
-        n = 0
-        x = sequence
-        while x.__class__ is Cons:
-            n += 1
-            x = x.cdr
-        if x is not NIL:
-            wrong_type('listp', sequence)
-        return n
+        return list_length(sequence)
     if sequence is NIL:
         return 0
     if isinstance(sequence, str) or cls is Vector or cls is Record:
@@ -83,15 +96,26 @@ def length(sequence):
 @defun('safe-length')
 def safe_length(lst):
     """Return the length of a list, but avoid error or infinite loop."""
-    n = 0
-    seen = set()
-    while lst.__class__ is Cons:
-        if id(lst) in seen:
+    # Emacs's Brent-style cycle check (FOR_EACH_TAIL_SAFE), so that the count
+    # for a circular list matches Emacs's.
+    length = 0
+    tail = tortoise = lst
+    mx, n, q = 2, 0, 2
+    while tail.__class__ is Cons:
+        length += 1
+        tail = tail.cdr
+        q -= 1
+        if q == 0:
+            n -= 1
+            if n <= 0:
+                mx <<= 1
+                q = n = mx
+                n >>= 16
+                tortoise = tail
+                continue
+        if tail is tortoise:
             break
-        seen.add(id(lst))
-        n += 1
-        lst = lst.cdr
-    return n
+    return length
 
 
 @defun('proper-list-p')
@@ -120,7 +144,7 @@ def nthcdr(n, lst):
         elif x is NIL:
             return NIL
         else:
-            wrong_type('listp', x)
+            wrong_type('listp', lst)
     return x
 
 
@@ -143,7 +167,7 @@ def elt(sequence, n):
             wrong_type('integerp', n)
         return nth(n, sequence)
     from .data import aref
-    if not (sequence.__class__ in (Vector, Record, BoolVector) or isinstance(sequence, str)):
+    if not (sequence.__class__ in (Vector, BoolVector) or isinstance(sequence, str)):
         wrong_type('sequencep', sequence)
     return aref(sequence, n)
 
@@ -219,7 +243,7 @@ def assoc(key, alist, testfn=NIL):
             if testfn is NIL:
                 if equal_p(e.car, key):
                     return e
-            elif funcall(testfn, key, e.car) is not NIL:
+            elif funcall(testfn, e.car, key) is not NIL:
                 return e
         x = x.cdr
     if x is not NIL:
@@ -312,6 +336,11 @@ def nreverse(seq):
     if seq.__class__ is Vector:
         seq.reverse()
         return seq
+    if seq.__class__ is BoolVector:
+        seq.bits.reverse()
+        return seq
+    if not isinstance(seq, str):
+        wrong_type('arrayp', seq)
     return reverse(seq)
 
 
@@ -327,7 +356,7 @@ def reverse(seq):
             result = Cons(x.car, result)
             x = x.cdr
         if x is not NIL:
-            wrong_type('listp', seq)
+            wrong_type('listp', x)
         return result
     if seq.__class__ is Vector:
         return Vector(reversed(seq))
@@ -400,7 +429,10 @@ def copy_sequence(arg):
     if cls is PropStr:
         return PropStr(str(arg), [(s, e, copy_sequence(p)) for s, e, p in arg.intervals], arg.multibyte)
     if isinstance(arg, str):
-        return cls(arg) if cls is not str else str(arg)
+        if cls is not str:
+            return cls(arg)
+        # A fresh object where Python allows it (one-char strings are shared).
+        return arg[:1] + arg[1:] if len(arg) > 1 else arg
     copier = getattr(arg, 'copy', None)
     if copier is not None:
         return copier()
@@ -454,6 +486,7 @@ def mapcar(function, sequence):
 
 def _mapping_elements(sequence):
     if sequence.__class__ is Cons:
+        list_length(sequence)
         out = []
         x = sequence
         while x.__class__ is Cons:
@@ -467,6 +500,7 @@ def _mapping_elements(sequence):
 def mapc(function, sequence):
     """Apply FUNCTION to each element of SEQUENCE for side effects only."""
     if sequence.__class__ is Cons:
+        list_length(sequence)
         x = sequence
         while x.__class__ is Cons:
             funcall(function, x.car)
@@ -570,9 +604,11 @@ def eql(a, b):
     return NIL
 
 
+_pack_double = struct.Struct('<d').pack
+
+
 def _float_bits(x):
-    import struct
-    return struct.pack('<d', x)
+    return _pack_double(x)
 
 
 @defun('eql')
@@ -747,7 +783,7 @@ def require(feature, filename=NIL, noerror=NIL):
 # ---------------------------------------------------------------- hash tables
 
 class _EqualKey:
-    """Wraps a key so that Python's dict uses Emacs's `equal'."""
+    """Wraps a cons/vector key so that Python's dict uses Emacs's `equal'."""
     __slots__ = ('obj', 'h')
 
     def __init__(self, obj):
@@ -758,20 +794,7 @@ class _EqualKey:
         return self.h
 
     def __eq__(self, other):
-        return equal_p(self.obj, other.obj)
-
-
-class _EqlKey:
-    __slots__ = ('obj',)
-
-    def __init__(self, obj):
-        self.obj = obj
-
-    def __hash__(self):
-        return hash(_float_bits(self.obj))
-
-    def __eq__(self, other):
-        return other.__class__ is _EqlKey and eql(self.obj, other.obj) is T
+        return other.__class__ is _EqualKey and equal_p(self.obj, other.obj)
 
 
 class _UserKey:
@@ -786,7 +809,7 @@ class _UserKey:
         return hash(_hashable(self.h))
 
     def __eq__(self, other):
-        return funcall(self.test[0], self.obj, other.obj) is not NIL
+        return other.__class__ is _UserKey and funcall(self.test[0], self.obj, other.obj) is not NIL
 
 
 def _hashable(x):
@@ -798,29 +821,75 @@ def _hashable(x):
 Qeq = intern('eq')
 Qeql = intern('eql')
 Qequal = intern('equal')
+_EMPTY = object()
+
+
+class HashStore:
+    """The entries of a hash table in Emacs's slot order.
+
+    Removed slots are reused last-freed-first, as Emacs's free list does, so
+    `maphash' and printing visit entries in the same order as Emacs."""
+    __slots__ = ('index', 'keys', 'vals', 'free')
+
+    def __init__(self):
+        self.index = {}
+        self.keys = []
+        self.vals = []
+        self.free = []
+
+    def __len__(self):
+        return len(self.index)
+
+    def values(self):
+        keys = self.keys
+        vals = self.vals
+        return [(keys[i], vals[i]) for i in range(len(keys)) if keys[i] is not _EMPTY]
+
+    def copy(self):
+        c = HashStore()
+        c.index = dict(self.index)
+        c.keys = list(self.keys)
+        c.vals = list(self.vals)
+        c.free = list(self.free)
+        return c
+
+
+def _float_key(x):
+    return ('f', _float_bits(x))
 
 
 def hash_key(h, key):
+    """The Python dict key standing for KEY under H's test."""
     test = h.test
-    if test is Qeq:
-        if key.__class__ is int:
-            return key
-        if key.__class__ is float:
-            return ('f', id(key))
-        return ('o', id(key)) if not isinstance(key, (int, float)) else key
+    cls = key.__class__
     if test is Qeql:
-        if key.__class__ is int:
+        if cls is int:
             return key
-        if key.__class__ is float:
-            return _EqlKey(key)
-        return ('o', id(key))
-    if test is Qequal:
-        cls = key.__class__
-        if cls is int or cls is Symbol:
-            return key if cls is int else ('o', id(key))
+        if cls is float:
+            return _float_key(key)
         if isinstance(key, str):
-            return ('s', str(key), is_multibyte(key) if not key.isascii() else False)
-        return _EqualKey(key)
+            return ('o', id(key))
+        return key
+    if test is Qeq:
+        if cls is int:
+            return key if -0x2000000000000000 <= key <= 0x1FFFFFFFFFFFFFFF else ('o', id(key))
+        if cls is float or isinstance(key, str):
+            return ('o', id(key))
+        return key
+    if test is Qequal:
+        if cls is int or cls is Symbol:
+            return key
+        if cls is float:
+            return _float_key(key)
+        if isinstance(key, str):
+            if key.isascii():
+                return ('s', str.__str__(key))
+            return ('s', str.__str__(key), is_multibyte(key))
+        if cls is Cons or cls is Vector or cls is Record or cls is BoolVector:
+            return _EqualKey(key)
+        if hasattr(key, 'marker_position'):
+            return _EqualKey(key)
+        return key
     return _UserKey(key, h.user_test)
 
 
@@ -829,9 +898,11 @@ def sxhash_equal(obj, depth=0):
     if cls is int:
         return hash(obj)
     if cls is float:
-        return hash(obj)
+        return hash(_float_bits(obj))
     if isinstance(obj, str):
-        return hash(str(obj))
+        return hash(str.__str__(obj))
+    if cls is Symbol:
+        return id(obj) >> 4
     if cls is Cons:
         h = 17
         n = 0
@@ -849,10 +920,13 @@ def sxhash_equal(obj, depth=0):
         return h & 0xFFFFFFFFFFFF
     if cls is BoolVector:
         return hash(tuple(obj.bits))
-    return id(obj)
+    if hasattr(obj, 'marker_position'):
+        return 7
+    return id(obj) >> 4
 
 
 _user_tests = {}
+Qhash_table_test = intern('hash-table-test')
 
 
 @defun('define-hash-table-test')
@@ -860,47 +934,64 @@ def define_hash_table_test(name, test, hash_):
     """Define a new hash table test with name NAME, a symbol."""
     from .data import put
     _user_tests[name] = (test, hash_)
-    put(name, Q('hash-table-test'), list_(test, hash_))
-    return put(name, Q('hash-table-test'), list_(test, hash_))
+    return put(name, Qhash_table_test, list_(test, hash_))
+
+
+_WEAKNESS = {intern('key'), intern('value'), intern('key-or-value'), intern('key-and-value')}
+Qkey_and_value = intern('key-and-value')
+_KW = {intern(k): k for k in (':test', ':weakness', ':size', ':rehash-size',
+                                 ':rehash-threshold', ':purecopy')}
 
 
 @defun('make-hash-table')
 def make_hash_table(*keyword_args):
     """Create and return a new hash table."""
-    test = Qeql
-    weakness = NIL
-    size = 65
-    args = list(keyword_args)
-    i = 0
-    while i < len(args):
-        k = args[i]
-        if k is Q(':test'):
-            test = args[i + 1] if i + 1 < len(args) else NIL
-            if test is NIL:
-                test = Qeql
-            i += 2
-        elif k is Q(':weakness'):
-            weakness = args[i + 1] if i + 1 < len(args) else NIL
-            if weakness not in (NIL, T, Q('key'), Q('value'), Q('key-or-value'),
-                                Q('key-and-value')):
-                signal(Q('error'), list_('Invalid hash table weakness', weakness))
-            i += 2
-        elif k is Q(':size'):
-            v = args[i + 1] if i + 1 < len(args) else NIL
-            if v is not NIL:
-                if v.__class__ is not int or v < 0:
-                    signal(Q('error'), list_('Invalid hash table size', v))
-                size = v
-            i += 2
-        elif k in (Q(':rehash-size'), Q(':rehash-threshold'), Q(':purecopy')):
-            i += 2
-        else:
-            signal(Q('error'), list_('Invalid argument list', k))
-    h = HashTable(test, weakness, size)
+    args = keyword_args
+    n = len(args)
+    opts = {}
+    used = [False] * n
+    # Emacs looks each keyword up from the end; a keyword's value is the next arg.
+    for kw in _KW:
+        i = n - 1
+        while i >= 0:
+            if args[i] is kw:
+                if i + 1 >= n:
+                    signal(Q('error'), list_('Invalid argument list', kw))
+                opts[_KW[kw]] = args[i + 1]
+                used[i] = used[i + 1] = True
+                break
+            i -= 1
+    for i in range(n):
+        if not used[i]:
+            signal(Q('error'), list_('Invalid argument list', args[i]))
+    test = opts.get(':test', NIL)
+    if test is NIL:
+        test = Qeql
+    user = None
     if test not in (Qeq, Qeql, Qequal):
-        if test not in _user_tests:
+        user = _user_tests.get(test)
+        if user is None:
             signal(Q('error'), list_('Invalid hash table test', test))
-        h.user_test = _user_tests[test]
+    size = opts.get(':size', NIL)
+    if size is NIL:
+        size = 65
+    elif size.__class__ is not int or size < 0:
+        signal(Q('error'), list_('Invalid hash table size', size))
+    weakness = opts.get(':weakness', NIL)
+    if weakness is T:
+        weakness = Qkey_and_value
+    if weakness is not NIL and weakness not in _WEAKNESS:
+        signal(Q('error'), list_('Invalid hash table weakness', weakness))
+    h = HashTable(test, weakness, size)
+    h.table = HashStore()
+    h.user_test = user
+    rs = opts.get(':rehash-size', NIL)
+    if rs is not NIL:
+        h.rehash_size = rs
+    rt = opts.get(':rehash-threshold', NIL)
+    if rt is not NIL:
+        h.rehash_threshold = rt
+    h.purecopy = opts.get(':purecopy', NIL) is not NIL
     return h
 
 
@@ -911,33 +1002,49 @@ def check_hash_table(h):
 
 
 def _grow(h):
-    n = len(h.table)
-    while n > h.size:
-        h.size = int(h.size * 1.5) if h.size else 1
-        if h.size < n:
-            continue
+    old = h.size
+    rs = h.rehash_size
+    if rs.__class__ is float:
+        new = int(old * rs)
+    else:
+        new = old + rs
+    if new <= old:
+        new = old + 1
+    h.size = new
 
 
 @defun('gethash')
 def gethash(key, table, dflt=NIL):
     """Look up KEY in TABLE and return its associated value."""
-    check_hash_table(table)
-    e = table.table.get(hash_key(table, key))
-    return dflt if e is None else e[1]
+    if table.__class__ is not HashTable:
+        wrong_type('hash-table-p', table)
+    st = table.table
+    i = st.index.get(hash_key(table, key))
+    return dflt if i is None else st.vals[i]
 
 
 @defun('puthash')
 def puthash(key, value, table):
     """Associate KEY with VALUE in hash table TABLE."""
-    check_hash_table(table)
+    if table.__class__ is not HashTable:
+        wrong_type('hash-table-p', table)
+    st = table.table
     k = hash_key(table, key)
-    e = table.table.get(k)
-    if e is not None:
-        table.table[k] = (e[0], value)
+    i = st.index.get(k)
+    if i is not None:
+        st.vals[i] = value
+        return value
+    if st.free:
+        i = st.free.pop()
+        st.keys[i] = key
+        st.vals[i] = value
     else:
-        table.table[k] = (key, value)
-        if len(table.table) > table.size:
+        if len(st.keys) >= table.size:
             _grow(table)
+        i = len(st.keys)
+        st.keys.append(key)
+        st.vals.append(value)
+    st.index[k] = i
     return value
 
 
@@ -945,7 +1052,12 @@ def puthash(key, value, table):
 def remhash(key, table):
     """Remove KEY from TABLE."""
     check_hash_table(table)
-    table.table.pop(hash_key(table, key), None)
+    st = table.table
+    i = st.index.pop(hash_key(table, key), None)
+    if i is not None:
+        st.keys[i] = _EMPTY
+        st.vals[i] = NIL
+        st.free.append(i)
     return NIL
 
 
@@ -953,7 +1065,7 @@ def remhash(key, table):
 def clrhash(table):
     """Clear hash table TABLE and return it."""
     check_hash_table(table)
-    table.table.clear()
+    table.table = HashStore()
     return table
 
 
@@ -961,15 +1073,21 @@ def clrhash(table):
 def maphash(function, table):
     """Call FUNCTION for all entries in hash table TABLE."""
     check_hash_table(table)
-    for k, v in list(table.table.values()):
-        funcall(function, k, v)
+    st = table.table
+    i = 0
+    while i < len(st.keys):
+        k = st.keys[i]
+        if k is not _EMPTY:
+            funcall(function, k, st.vals[i])
+        st = table.table
+        i += 1
     return NIL
 
 
 @defun('hash-table-count')
 def hash_table_count(table):
     """Return the number of elements in TABLE."""
-    return len(check_hash_table(table).table)
+    return len(check_hash_table(table).table.index)
 
 
 @defun('hash-table-p')
@@ -1000,15 +1118,13 @@ def hash_table_size(table):
 @defun('hash-table-rehash-size')
 def hash_table_rehash_size(table):
     """Return the current rehash size of TABLE."""
-    check_hash_table(table)
-    return 1.5
+    return check_hash_table(table).rehash_size
 
 
 @defun('hash-table-rehash-threshold')
 def hash_table_rehash_threshold(table):
     """Return the current rehash threshold of TABLE."""
-    check_hash_table(table)
-    return 0.8125
+    return check_hash_table(table).rehash_threshold
 
 
 @defun('copy-hash-table')
@@ -1017,29 +1133,41 @@ def copy_hash_table(table):
     check_hash_table(table)
     h = HashTable(table.test, table.weakness, table.size)
     h.user_test = table.user_test
-    h.table = dict(table.table)
+    h.rehash_size = table.rehash_size
+    h.rehash_threshold = table.rehash_threshold
+    h.purecopy = table.purecopy
+    h.table = table.table.copy()
     return h
+
+
+_FIXNUM_MASK = (1 << 61) - 1
 
 
 @defun('sxhash-equal')
 def sxhash_equal_(obj):
     """Return an integer hash code for OBJ suitable for `equal'."""
-    return sxhash_equal(obj) & ((1 << 61) - 1)
+    return sxhash_equal(obj) & _FIXNUM_MASK
+
+
+@defun('sxhash-equal-including-properties')
+def sxhash_equal_including_properties(obj):
+    """Return an integer hash code for OBJ suitable for `equal-including-properties'."""
+    return sxhash_equal(obj) & _FIXNUM_MASK
 
 
 @defun('sxhash-eq')
 def sxhash_eq(obj):
     """Return an integer hash code for OBJ suitable for `eq'."""
     if obj.__class__ is int:
-        return obj & ((1 << 61) - 1)
-    return id(obj) & ((1 << 61) - 1)
+        return obj & _FIXNUM_MASK
+    return (id(obj) >> 4) & _FIXNUM_MASK
 
 
 @defun('sxhash-eql')
 def sxhash_eql(obj):
     """Return an integer hash code for OBJ suitable for `eql'."""
     if obj.__class__ is float:
-        return hash(obj) & ((1 << 61) - 1)
+        return hash(_float_bits(obj)) & _FIXNUM_MASK
     return sxhash_eq(obj)
 
 
@@ -1048,20 +1176,21 @@ def hash_table_from_read_syntax(items):
     props = {}
     for i in range(0, len(items) - 1, 2):
         if items[i].__class__ is Symbol:
-            props[items[i].name] = items[i + 1]
+            props.setdefault(items[i].name, items[i + 1])
     args = []
-    if 'test' in props:
-        args += [Q(':test'), props['test']]
-    if 'size' in props and props['size'].__class__ is int:
-        args += [Q(':size'), props['size']]
-    if 'weakness' in props:
-        args += [Q(':weakness'), props['weakness']]
+    for name in ('test', 'size', 'weakness', 'rehash-size', 'rehash-threshold', 'purecopy'):
+        if name in props:
+            args += [intern(':' + name), props[name]]
     h = make_hash_table(*args)
-    data = list_elements(props.get('data', NIL))
-    for i in range(0, len(data) - 1, 2):
-        puthash(data[i], data[i + 1], h)
-    if len(data) % 2:
-        signal(Q('invalid-read-syntax'), list_('Odd number of elements in hash table data'))
+    data = props.get('data', NIL)
+    items = []
+    while data.__class__ is Cons:
+        items.append(data.car)
+        data = data.cdr
+    if len(items) % 2:
+        error('Hash table data is not a list of even length')
+    for i in range(0, len(items), 2):
+        puthash(items[i], items[i + 1], h)
     return h
 
 
@@ -1180,3 +1309,272 @@ def random_(limit=NIL):
     if limit.__class__ is int and limit > 0:
         return _random.randrange(limit)
     return _random.randrange(-(1 << 61), 1 << 61)
+
+
+def _sub_range(s, start, end, n):
+    f = 0 if start is NIL else start
+    t = n if end is NIL else end
+    if f.__class__ is not int:
+        wrong_type('integerp', f)
+    if t.__class__ is not int:
+        wrong_type('integerp', t)
+    if f < 0:
+        f += n
+    if t < 0:
+        t += n
+    if not 0 <= f <= t <= n:
+        args_out_of_range(s, start, end)
+    return f, t
+
+
+@defun('compare-strings')
+def compare_strings(str1, start1, end1, str2, start2, end2, ignore_case=NIL):
+    """Compare the contents of two strings, converting to multibyte if needed."""
+    if not isinstance(str1, str):
+        wrong_type('stringp', str1)
+    if not isinstance(str2, str):
+        wrong_type('stringp', str2)
+    n1 = len(str1)
+    n2 = len(str2)
+    if end1.__class__ is int and end1 > n1:
+        end1 = n1
+    if end2.__class__ is int and end2 > n2:
+        end2 = n2
+    b1, e1 = _sub_range(str1, start1, end1, n1)
+    b2, e2 = _sub_range(str2, start2, end2, n2)
+    fold = ignore_case is not NIL
+    if fold:
+        from .casefiddle import char_upcase
+    i1, i2 = b1, b2
+    while i1 < e1 and i2 < e2:
+        c1 = string_char_code(str1, i1)
+        c2 = string_char_code(str2, i2)
+        if c1 != c2 and fold:
+            c1 = char_upcase(c1)
+            c2 = char_upcase(c2)
+        if c1 != c2:
+            return -(i1 - b1 + 1) if c1 < c2 else i1 - b1 + 1
+        i1 += 1
+        i2 += 1
+    if i1 < e1:
+        return i1 - b1 + 1
+    if i2 < e2:
+        return -(i1 - b1 + 1)
+    return T
+
+
+@defun('string-distance')
+def string_distance(string1, string2, bytecompare=NIL):
+    """Return Levenshtein distance between STRING1 and STRING2."""
+    a = check_string_only(string1)
+    b = check_string_only(string2)
+    if bytecompare is not NIL:
+        from .character import internal_bytes
+        a = internal_bytes(a)
+        b = internal_bytes(b)
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def check_string_only(x):
+    if not isinstance(x, str):
+        wrong_type('stringp', x)
+    return x
+
+
+@defun('string-search')
+def string_search(needle, haystack, start_pos=NIL):
+    """Search for the string NEEDLE in the string HAYSTACK."""
+    check_string_only(needle)
+    check_string_only(haystack)
+    start = 0
+    if start_pos is not NIL:
+        if start_pos.__class__ is not int:
+            wrong_type('fixnump', start_pos)
+        if not 0 <= start_pos <= len(haystack):
+            args_out_of_range(start_pos)
+        start = start_pos
+    i = str.find(haystack, needle, start)
+    return NIL if i < 0 else i
+
+
+def _version_key_cmp(a, b):
+    """Compare code lists A and B treating digit runs as numbers (-1, 0, 1)."""
+    i = j = 0
+    na, nb = len(a), len(b)
+    while i < na and j < nb:
+        ca, cb = a[i], b[j]
+        if 48 <= ca <= 57 and 48 <= cb <= 57:
+            i2 = i
+            while i2 < na and 48 <= a[i2] <= 57:
+                i2 += 1
+            j2 = j
+            while j2 < nb and 48 <= b[j2] <= 57:
+                j2 += 1
+            va = int(''.join(map(chr, a[i:i2])))
+            vb = int(''.join(map(chr, b[j:j2])))
+            if va != vb:
+                return -1 if va < vb else 1
+            i, j = i2, j2
+            continue
+        if ca != cb:
+            return -1 if ca < cb else 1
+        i += 1
+        j += 1
+    if i < na:
+        return 1
+    if j < nb:
+        return -1
+    return 0
+
+
+@defun('string-version-lessp')
+def string_version_lessp(string1, string2):
+    """Return non-nil if S1 is less than S2, as version strings."""
+    a = check_string(string1)
+    b = check_string(string2)
+    ca = [string_char_code(a, i) for i in range(len(a))]
+    cb = [string_char_code(b, i) for i in range(len(b))]
+    return T if _version_key_cmp(ca, cb) < 0 else NIL
+
+
+@defun('string-collate-lessp')
+def string_collate_lessp(s1, s2, locale=NIL, ignore_case=NIL):
+    """Return t if first arg string is less than second in collation order."""
+    a = check_string(s1)
+    b = check_string(s2)
+    if ignore_case is not NIL:
+        a = a.lower()
+        b = b.lower()
+    return T if _codes(a) < _codes(b) else NIL
+
+
+@defun('string-collate-equalp')
+def string_collate_equalp(s1, s2, locale=NIL, ignore_case=NIL):
+    """Return t if two strings have identical contents in collation order."""
+    a = check_string(s1)
+    b = check_string(s2)
+    if ignore_case is not NIL:
+        a = a.lower()
+        b = b.lower()
+    return T if str.__eq__(a, b) else NIL
+
+
+# ---------------------------------------------------------------- hashing and base64
+
+def _object_bytes(obj, start=NIL, end=NIL):
+    if not isinstance(obj, str):
+        if hasattr(obj, 'text_for_hash'):
+            obj = obj.text_for_hash()
+        else:
+            wrong_type('stringp', obj)
+    if start is not NIL or end is not NIL:
+        obj = substring(obj, start, end)
+    from .character import internal_bytes
+    return internal_bytes(obj)
+
+
+_DIGESTS = ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512')
+
+
+@defun('secure-hash-algorithms')
+def secure_hash_algorithms():
+    """Return a list of all the supported `secure-hash' algorithms."""
+    return make_list([intern(n) for n in _DIGESTS])
+
+
+@defun('secure-hash')
+def secure_hash(algorithm, object_, start=NIL, end=NIL, binary=NIL):
+    """Return the secure hash of OBJECT, a buffer or string."""
+    import hashlib
+    if algorithm.__class__ is not Symbol or algorithm.name not in _DIGESTS:
+        error('Invalid algorithm arg: %s' % (algorithm.name if algorithm.__class__ is Symbol
+                                              else algorithm))
+    h = hashlib.new(algorithm.name, _object_bytes(object_, start, end))
+    if binary is not NIL:
+        from .character import bytes_to_unibyte
+        return bytes_to_unibyte(h.digest())
+    return h.hexdigest()
+
+
+@defun('md5')
+def md5(object_, start=NIL, end=NIL, coding_system=NIL, noerror=NIL):
+    """Return MD5 message digest of OBJECT, a buffer or string."""
+    return secure_hash(intern('md5'), object_, start, end)
+
+
+def _base64_input(string):
+    if not isinstance(string, str):
+        wrong_type('stringp', string)
+    out = bytearray()
+    for ch in string:
+        c = ord(ch)
+        if c < 256:
+            out.append(c)
+        elif 0xDC80 <= c <= 0xDCFF:
+            out.append(c - 0xDC00)
+        else:
+            error('Multibyte character in data for base64 encoding')
+    return bytes(out)
+
+
+def _base64_encode(string, no_line_break, url, no_pad):
+    import base64
+    data = _base64_input(string)
+    enc = (base64.urlsafe_b64encode(data) if url else base64.b64encode(data)).decode('ascii')
+    if no_pad:
+        enc = enc.rstrip('=')
+    if no_line_break is NIL and len(enc) > 76:
+        enc = '\n'.join(enc[i:i + 76] for i in range(0, len(enc), 76))
+    return enc
+
+
+@defun('base64-encode-string')
+def base64_encode_string(string, no_line_break=NIL):
+    """Base64-encode STRING and return the result."""
+    return _base64_encode(string, no_line_break, False, False)
+
+
+@defun('base64url-encode-string')
+def base64url_encode_string(string, no_pad=NIL):
+    """Base64url-encode STRING and return the result."""
+    return _base64_encode(string, T, True, no_pad is not NIL)
+
+
+@defun('base64-decode-string')
+def base64_decode_string(string, base64url=NIL, ignore_invalid=NIL):
+    """Base64-decode STRING and return the result as a string."""
+    import binascii
+    if not isinstance(string, str):
+        wrong_type('stringp', string)
+    alphabet = ('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+                + ('-_' if base64url is not NIL else '+/'))
+    bits = 0
+    nbits = 0
+    out = bytearray()
+    seen_pad = False
+    for ch in string:
+        if ch in ' \t\n\r\f':
+            continue
+        if ch == '=':
+            seen_pad = True
+            continue
+        v = alphabet.find(ch)
+        if v < 0 or seen_pad:
+            if ignore_invalid is not NIL:
+                continue
+            error('Invalid base64 data')
+        bits = (bits << 6) | v
+        nbits += 6
+        if nbits >= 8:
+            nbits -= 8
+            out.append((bits >> nbits) & 0xFF)
+    from .character import bytes_to_unibyte
+    return bytes_to_unibyte(bytes(out))
