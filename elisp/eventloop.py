@@ -178,6 +178,9 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
             events = sel.select(timeout)
         except InterruptedError:
             events = []
+        if len(events) > 1:
+            # Emacs scans descriptors in ascending order.
+            events.sort(key=_event_fd)
         for key, mask in events:
             obj = key.data
             if just_this_one and obj is not wait_proc:
@@ -188,6 +191,10 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
     if not just_this_one:
         status_notify()
     return got
+
+
+def _event_fd(ev):
+    return ev[0].fd
 
 
 def run_once(timeout=0):

@@ -38,7 +38,18 @@
 
 (defun process-kill-buffer-query-function ()
   "Ask before killing a buffer that has a running process."
-  t)
+  (let ((process (get-buffer-process (current-buffer))))
+    (or (not process)
+        (not (memq (process-status process) '(run stop open listen)))
+        (not (process-query-on-exit-flag process))
+        (let ((prompt (format "Buffer %S has a running process; kill it? "
+                              (buffer-name (current-buffer)))))
+          (if (fboundp 'yes-or-no-p)
+              (yes-or-no-p prompt)
+            (princ (concat prompt "(yes or no) "))
+            (signal 'end-of-file '("Error reading from stdin")))))))
+
+(add-hook 'kill-buffer-query-functions #'process-kill-buffer-query-function)
 
 (defun process-live-or-list-p (p) (and (processp p) (process-live-p p)))
 

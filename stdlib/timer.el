@@ -80,3 +80,12 @@ LIST is (SECONDS TIMEOUT-FORMS...)."
   (cancel-timer timer))
 
 (provide 'timer)
+
+;; Emacs 28 starts with show-paren-mode's idle timer in `timer-idle-list'.
+(unless (fboundp 'show-paren-function)
+  (defun show-paren-function () "Highlight matching parentheses (a no-op here)." nil))
+(unless timer-idle-list
+  (let ((tm (timer-create)))
+    (timer-set-function tm #'show-paren-function)
+    (timer-set-idle-time tm 0.125 t)
+    (timer-activate-when-idle tm t)))

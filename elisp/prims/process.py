@@ -1382,7 +1382,13 @@ def set_process_filter_multibyte(process, flag):
     p = check_process(process)
     if flag is NIL:
         kind, eol, base = parse_coding(p.decode_coding)
-        p.decode_coding = Q('raw-text-' + (eol or 'unix')) if kind != 'raw' else p.decode_coding
+        if kind != 'raw':
+            p.decode_coding = Q('raw-text' + ('-' + eol if eol else ''))
+        enc = p.encode_coding
+        if enc.__class__ is Symbol and enc is not NIL:
+            ekind, eeol, ebase = parse_coding(enc)
+            if eeol is None and ebase not in ('binary', 'no-conversion'):
+                p.encode_coding = Q(enc.name + '-unix')
         p.decoder = None
     return NIL
 
@@ -1541,7 +1547,10 @@ def format_network_address(address, omit_port=NIL):
         n = len(address)
         if n not in (4, 5, 8, 9):
             return NIL
-        for x in address:
+        checked = address[:8] if n == 9 and omit_port is not NIL else address
+        if n == 5 and omit_port is not NIL:
+            checked = address[:4]
+        for x in checked:
             if x.__class__ is not int or not 0 <= x <= 65535:
                 return NIL
         if n in (4, 5):
@@ -1652,8 +1661,8 @@ def network_interface_list(full=NIL, family=NIL):
             out.append(Cons(ifname, addr))
         else:
             if fam == socket.AF_INET:
-                bcast = _safe_ioctl_ip(ifname, 0x8919)
                 mask = _safe_ioctl_ip(ifname, 0x891b)
+                bcast = Vector([(a | (~m & 255)) for a, m in zip(addr[:4], mask[:4])] + [0])
             else:
                 bcast = NIL
                 mask = NIL

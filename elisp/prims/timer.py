@@ -149,7 +149,7 @@ def timer_activate_when_idle(timer, dont_wait=NIL, reuse_cell=NIL):
     if timer_time(timer) is None:
         error('Invalid or uninitialized timer')
     timer[0] = NIL
-    timer[7] = T
+    timer[7] = Q('idle')
     _remove(Vtimer_list, timer)
     _insert_sorted(Vtimer_idle_list, timer, timer_time)
     return NIL
@@ -188,8 +188,13 @@ def _duration(s):
 @defun('run-at-time')
 def run_at_time(time_, repeat, function, *args):
     """Perform an action at time TIME, repeating every REPEAT seconds."""
-    if repeat is not NIL and repeat.__class__ not in (int, float):
-        error('Invalid repetition interval')
+    if repeat.__class__ in (int, float):
+        if repeat < 0:
+            error('Invalid repetition interval')
+        if repeat == 0:
+            repeat = NIL
+    else:
+        repeat = NIL
     now = time.time()
     if time_ is NIL:
         when = now

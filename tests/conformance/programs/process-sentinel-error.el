@@ -1,0 +1,20 @@
+;;; -*- lexical-binding: t -*-
+;; An error in a sentinel run by delete-process is fatal in batch, even inside condition-case
+(defun mask (x)
+  (cond ((and (integerp x) (> x 1024)) 'PORT)
+        ((stringp x) (if (string-match ":[0-9]+>" x)
+                         (concat (substring x 0 (match-beginning 0)) ":PORT>" (substring x (match-end 0)))
+                       x))
+        ((consp x) (cons (mask (car x)) (mask (cdr x))))
+        ((vectorp x) (apply #'vector (mapcar #'mask x)))
+        (t x)))
+(defun show (label x) (princ (format "%s: %S\n" label (mask x))))
+(defun wait-until (pred &optional n)
+  (let ((i 0)) (while (and (not (funcall pred)) (< i (or n 50))) (accept-process-output nil 0.05) (setq i (1+ i)))))
+(let ((srv (make-network-process :name "se" :server t :service t :host "127.0.0.1"
+                                 :sentinel (lambda (p e) (princ (format "sentinel %s %S %S\n" (process-name p) (process-status p) e)) (error "bad sentinel")))))
+  (princ "before\n")
+  (condition-case e
+      (delete-process srv)
+    (error (princ (format "caught %S\n" e))))
+  (princ "not reached\n"))
