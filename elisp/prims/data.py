@@ -1027,9 +1027,15 @@ def ash(value, count):
     if value.__class__ is not int:
         wrong_type('integerp', value)
     if count.__class__ is not int:
-        wrong_type('fixnump', count)
+        wrong_type('integerp', count)
     if count >= 0:
+        if value == 0:
+            return 0
+        if count > INTEGER_WIDTH:
+            _overflow()
         return _check_bignum(value << count)
+    if count < -INTEGER_WIDTH - value.bit_length():
+        return -1 if value < 0 else 0
     return value >> -count
 
 

@@ -1,0 +1,10 @@
+;;; -*- lexical-binding: t -*-
+(let ((x (expt 2 100)))
+  (prin1 (list x (1+ x) (* x x) (/ x 3) (% x 7) (mod (- x) 7) (bignump x) (fixnump (/ x x)))) (terpri)
+  (prin1 (list (logand x (1- x)) (logior x 1) (ash x -90) (ash 1 64) (logcount (1- x)))) (terpri)
+  (prin1 (list (= x (expt 2.0 100)) (< x (1+ x)) (eql x (expt 2 100)) (float x))) (terpri))
+(prin1 (list (1+ most-positive-fixnum) (1- most-negative-fixnum) (abs most-negative-fixnum))) (terpri)
+(prin1 (list (truncate 1e20) (round -1.5e19) (floor 2.5e18))) (terpri)
+(prin1 (format "%d %x %o" (expt 3 50) (expt 2 70) (expt 8 25))) (terpri)
+(prin1 (string-to-number "123456789012345678901234567890")) (terpri)
+(condition-case err (truncate 1.0e+INF) (overflow-error (prin1 err) (terpri)))

@@ -1,0 +1,13 @@
+;;; -*- lexical-binding: t -*-
+(let* ((s "héllo wörld 日本")
+       (u (encode-coding-string s 'utf-8))
+       (d (decode-coding-string u 'utf-8)))
+  (prin1 (list (length s) (length u) (string-bytes s) (multibyte-string-p u) (equal s d))) (terpri)
+  (prin1 (append u nil)) (terpri))
+(prin1 (append (encode-coding-string "é" 'latin-1) nil)) (terpri)
+(prin1 (list (base64-encode-string "hello world") (base64-decode-string "aGVsbG8gd29ybGQ="))) (terpri)
+(prin1 (md5 "The quick brown fox")) (terpri)
+(prin1 (secure-hash 'sha256 "abc")) (terpri)
+(prin1 (append (string-as-unibyte "é") nil)) (terpri)
+(prin1 (decode-coding-string (unibyte-string 97 13 10 98) 'utf-8-dos)) (terpri)
+(condition-case err (encode-coding-string "x" 'no-such-coding) (error (prin1 err) (terpri)))

@@ -1,0 +1,11 @@
+;;; -*- lexical-binding: t -*-
+(dolist (seq (list '(3 1 2) [3 1 2] "cab" nil))
+  (princ (format "%S: len=%d rev=%S copy=%S elt0=%S\n" seq (length seq) (reverse seq) (copy-sequence seq)
+                 (if (> (length seq) 0) (elt seq 0) 'none))))
+(prin1 (list (vconcat '(1 2) "ab") (append "ab" nil) (concat [?x ?y] '(?z)))) (terpri)
+(prin1 (list (member 2.0 '(1 2.0 3)) (memql 2.0 '(1 2.0)) (memq 'c '(a b c d)) (delete 2 (list 1 2 3 2)))) (terpri)
+(prin1 (list (remove "a" '("a" "b" "a")) (remq 'x '(x y x)) (delete-dups (list 1 2 1 3)))) (terpri)
+(prin1 (list (safe-length '(1 2 3)) (proper-list-p '(1 2)) (proper-list-p '(1 . 2)) (length= '(1 2) 2))) (terpri)
+(prin1 (mapcan (lambda (x) (and (= 0 (% x 2)) (list x x))) '(1 2 3 4))) (terpri)
+(prin1 (let ((v (vector 1 2 3))) (nreverse v) v)) (terpri)
+(prin1 (number-sequence 10 0 -3)) (terpri)

@@ -1,0 +1,11 @@
+;;; -*- lexical-binding: t -*-
+(defvar text "It was the best of times, it was the worst of times, it was the age of wisdom, it was the age of foolishness")
+(let ((counts (make-hash-table :test 'equal))
+      (words (split-string (downcase text) "[^a-z]+" t)))
+  (dolist (w words) (puthash w (1+ (gethash w counts 0)) counts))
+  (let (pairs)
+    (maphash (lambda (k v) (push (cons k v) pairs)) counts)
+    (setq pairs (sort pairs (lambda (a b) (or (> (cdr a) (cdr b))
+                                              (and (= (cdr a) (cdr b)) (string< (car a) (car b)))))))
+    (dolist (p pairs)
+      (princ (format "%-12s %3d %s\n" (car p) (cdr p) (make-string (cdr p) ?*))))))
