@@ -114,8 +114,8 @@ class _Label:
         self.value = None
 
 
-class Reader:
-    """Reads successive data from TEXT starting at START."""
+class _Scanner:
+    """Decodes the read syntax character by character, as Emacs 28's read1 does."""
 
     def __init__(self, text, start=0, end=None):
         self.text = text
@@ -763,6 +763,283 @@ def _substitute(obj, ph, value):
                     stack.append(e)
 
 
+# ---------------------------------------------------------------- the Lark-driven reader
+#
+# grammar.lark defines the tokens and the structure of the read syntax.  Each
+# datum is parsed by a fresh LALR interactive parser fed one token at a time;
+# atoms are decoded as they are lexed (by _Scanner, character by character,
+# which also yields Emacs's exact error for a malformed token), and the
+# bracket structure is checked before each token is fed so that misplaced
+# dots and closers get the error Emacs gives.
+
+_parser = None
+_ATOMS = frozenset(('SYMBOL', 'STRING', 'CHAR', 'RADIX', 'UNINTERNED', 'EMPTY_SYMBOL',
+                    'BOOL_VECTOR', 'LABEL_REF', 'LOAD_FILE_NAME'))
+_OPENERS = {'OPEN': '(', 'VOPEN': '[', 'ROPEN': '#s', 'BOPEN': '#[', 'POPEN': '#('}
+_PREFIX_SYMBOLS = {"'": Qquote, '`': Qbackquote, ',': Qcomma, ',@': Qcomma_at, "#'": Qfunction}
+
+
+class _Builder:
+    """Rule callbacks: the parser calls these as it reduces, bottom-up."""
+
+    reader = None
+
+    def start(self, children):
+        return children[0]
+
+    def _value(self, tok):
+        return self.reader.values[int(tok.value)]
+
+    symbol = string = char = radix = uninterned = empty_symbol = bool_vector = \
+        load_file_name = (lambda self, children: self._value(children[0]))
+
+    def label_ref(self, children):
+        # Resolved only now: a #N= datum just before is finished by this point.
+        return self.reader.labels[self._value(children[0])]
+
+    def list(self, children):
+        items = children[1:-1]
+        for i, c in enumerate(items):
+            if getattr(c, 'type', None) == 'DOT':
+                return make_list(items[:i], items[i + 1])
+        return make_list(items)
+
+    def vector(self, children):
+        return Vector(children[1:-1])
+
+    def record(self, children):
+        return _Scanner._close(None, '#s', children[1:-1])
+
+    def byte_code(self, children):
+        return _Scanner._close(None, '#[', children[1:-1])
+
+    def string_with_props(self, children):
+        return _Scanner._close(None, '#(', children[1:-1])
+
+    def prefixed(self, children):
+        return Cons(_PREFIX_SYMBOLS[children[0].value], Cons(children[1], NIL))
+
+    def label_def(self, children):
+        label = self.reader.values[int(children[0].value)]
+        return _Scanner._finish_label(self.reader.scanner, label, children[1])
+
+
+_BUILDER = _Builder()
+
+
+def _get_parser():
+    global _parser
+    if _parser is None:
+        import os
+        from lark import Lark
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'grammar.lark')
+        with open(path) as f:
+            grammar = f.read()
+        _parser = Lark(grammar, parser='lalr', lexer='basic', transformer=_BUILDER,
+                       maybe_placeholders=False, cache=_grammar_cache_path(grammar))
+    return _parser
+
+
+def _grammar_cache_path(grammar):
+    import hashlib
+    import os
+    import tempfile
+    digest = hashlib.sha1(grammar.encode()).hexdigest()[:16]
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    d = os.path.join(base, 'elisp')
+    try:
+        os.makedirs(d, exist_ok=True)
+    except OSError:
+        d = tempfile.gettempdir()
+    return os.path.join(d, 'grammar-%s.lark-cache' % digest)
+
+
+class Reader:
+    """Reads successive data from TEXT, starting at START (and not past END)."""
+
+    def __init__(self, text, start=0, end=None):
+        self.text = text
+        self.pos = start
+        self.end = len(text) if end is None else end
+        self.labels = {}
+        self.values = []
+        self.scanner = _Scanner(text, start, self.end)
+        self.scanner.labels = self.labels
+        self._tokens = None
+        self._lexed_from = None
+        self._resume = None
+
+    # -- tokens
+
+    def _restart(self, pos):
+        from lark.exceptions import UnexpectedCharacters  # noqa: F401
+        self._base = pos
+        self._tokens = _get_parser().lex(self.text[pos:self.end])
+        self._lexed_from = pos
+
+    def _next_token(self):
+        """The next token (with atoms decoded into self.values), or None at the end."""
+        from lark.exceptions import UnexpectedCharacters
+        if self._tokens is None or self._resume != self.pos:
+            self._restart(self.pos)
+        try:
+            tok = next(self._tokens)
+        except StopIteration:
+            self.pos = self.end
+            self._resume = self.pos
+            return None
+        except UnexpectedCharacters as e:
+            from lark import Token
+            pos = self._base + e.pos_in_stream
+            obj, end = self._scan_at(pos)
+            self.values.append(obj)
+            self._tokens = None
+            self.pos = self._resume = end
+            return Token('SYMBOL', str(len(self.values) - 1), pos - self._base)
+        start = self._base + tok.start_pos
+        end = self._base + tok.end_pos
+        ttype = tok.type
+        if ttype in _ATOMS:
+            value, real_end = self._decode(ttype, start, end)
+            self.values.append(value)
+            tok = tok.__class__(ttype, str(len(self.values) - 1), tok.start_pos)
+            end = real_end
+        elif ttype == 'LABEL_DEF':
+            label = _Label(int(self.text[start + 1:end - 1]))
+            self.labels[label.n] = label
+            self.values.append(label)
+            tok = tok.__class__(ttype, str(len(self.values) - 1), tok.start_pos)
+        self.pos = end
+        self._resume = end
+        return tok
+
+    def _decode(self, ttype, start, end):
+        """Decode the atom token at START..END; return (object, where it really ends)."""
+        sc = self.scanner
+        sc.pos = start
+        text = self.text
+        if ttype == 'SYMBOL':
+            if text.startswith('#_', start):
+                sc.pos = start + 2
+            obj = sc.read_symbol()
+        elif ttype == 'STRING':
+            sc.pos = start + 1
+            obj = sc.read_string()
+        elif ttype == 'CHAR':
+            sc.pos = start + 1
+            obj = sc.read_char_literal()
+        elif ttype == 'RADIX':
+            c = text[start + 1]
+            sc.pos = start + 2
+            if c in 'xX':
+                obj = sc.read_integer(16)
+            elif c in 'oO':
+                obj = sc.read_integer(8)
+            elif c in 'bB':
+                obj = sc.read_integer(2)
+            else:
+                r = start + 1
+                while text[r].isdigit():
+                    r += 1
+                radix = int(text[start + 1:r])
+                if not 2 <= radix <= 36:
+                    invalid_syntax('integer, radix %d' % radix)
+                sc.pos = r + 1
+                obj = sc.read_integer(radix)
+        elif ttype == 'UNINTERNED':
+            sc.pos = start + 2
+            obj = sc.read_symbol(uninterned=True)
+        elif ttype == 'EMPTY_SYMBOL':
+            obj = intern('')
+            sc.pos = end
+        elif ttype == 'BOOL_VECTOR':
+            sc.pos = start + 2
+            obj = sc._read_bool_vector()[1]
+        elif ttype == 'LOAD_FILE_NAME':
+            from .variables import symbol_value_or_unbound
+            v = symbol_value_or_unbound(Vload_file_name)
+            obj = NIL if v is UNBOUND else v
+            sc.pos = end
+        else:                                   # LABEL_REF: its number
+            obj = int(text[start + 1:end - 1])
+            if obj not in self.labels:
+                invalid_syntax('#')
+            sc.pos = end
+        return obj, sc.pos
+
+    def _scan_at(self, pos):
+        """Where no token matches, read the datum at POS character by character:
+        this signals Emacs's exact error, or yields the atom as a SYMBOL token."""
+        sc = self.scanner
+        sc.pos = pos
+        obj, delim = sc._read1()
+        if delim:
+            invalid_syntax(delim)
+        return obj, sc.pos
+
+    # -- structure
+
+    def read(self):
+        """Read the next datum; signal end-of-file when there is none."""
+        parser = _get_parser()
+        _BUILDER.reader = self
+        self.labels.clear()
+        ip = parser.parse_interactive()
+        stack = []          # open frames: [kind, dot_state]; kind 'q' is a prefix
+        while True:
+            tok = self._next_token()
+            if tok is None:
+                end_of_file()
+            ttype = tok.type
+            if ttype != 'DOT' and ttype != 'CLOSE' and ttype != 'VCLOSE' and stack \
+                    and stack[-1][1] == 2:
+                invalid_syntax('. in wrong context')
+            if ttype in _OPENERS:
+                stack.append([_OPENERS[ttype], 0])
+            elif ttype == 'PREFIX' or ttype == 'LABEL_DEF':
+                stack.append(['q', 0])
+            elif ttype == 'DOT':
+                self._check_dot(stack)
+            elif ttype == 'CLOSE' or ttype == 'VCLOSE':
+                self._check_close(stack, ')' if ttype == 'CLOSE' else ']')
+                stack.pop()
+            ip.feed_token(tok)
+            if ttype in _ATOMS or ttype == 'CLOSE' or ttype == 'VCLOSE':
+                # A datum is complete: it finishes the prefixes waiting for it.
+                while stack and stack[-1][0] == 'q':
+                    stack.pop()
+                if not stack:
+                    return ip.feed_eof(tok)
+                top = stack[-1]
+                if top[1] == 1:
+                    top[1] = 2
+
+    @staticmethod
+    def _check_dot(stack):
+        if not stack or stack[-1][0] == 'q':
+            invalid_syntax('.')
+        kind, dot = stack[-1]
+        if kind == '[' or kind == '#[':
+            invalid_syntax(') or . in a vector')
+        if kind != '(' or dot:
+            invalid_syntax('. in wrong context')
+        stack[-1][1] = 1
+
+    @staticmethod
+    def _check_close(stack, delim):
+        if not stack or stack[-1][0] == 'q':
+            invalid_syntax(delim)
+        kind, dot = stack[-1]
+        if dot == 1:
+            invalid_syntax(delim)
+        if dot == 2 and delim != ')':
+            invalid_syntax('. in wrong context')
+        if delim == ')' and (kind == '[' or kind == '#['):
+            invalid_syntax(') or . in a vector')
+        if delim == ']' and kind not in ('[', '#['):
+            invalid_syntax('] in a list')
+
+
 def read_from_string(text, start=0, end=None):
     """Read one datum from TEXT at START; return (object, end-index)."""
     r = Reader(text, start, end)
@@ -775,13 +1052,14 @@ def read_all(text):
     r = Reader(text)
     out = []
     while True:
-        r.skip_space()
-        if r.pos >= r.end:
+        r.scanner.pos = r.pos
+        r.scanner.skip_space()
+        if r.scanner.pos >= r.end:
             return out
         out.append(r.read())
 
 
 def _only_blank_after(text, pos):
-    r = Reader(text, pos)
-    r.skip_space()
-    return r.pos >= r.end
+    sc = _Scanner(text, pos)
+    sc.skip_space()
+    return sc.pos >= sc.end
