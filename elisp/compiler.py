@@ -456,6 +456,7 @@ def compile_variable(sym, scope):
         if v.__class__ is SpecialValue:
             return symbol_value(sym)
         return v
+    global_ref.global_sym = sym    # lets generated call nodes inline it
     return global_ref
 
 
