@@ -8,7 +8,8 @@ inline while F still holds the original primitive.  The source for each shape
 is compiled once and cached; nodes differ only in the values they close over.
 """
 
-from .lisp import Cons, Subr, NIL, T
+from .lisp import Cons, Subr, NIL, T, SpecialValue
+from .variables import symbol_value
 
 # Inline bodies for (primitive name, argument count): X0, X1 are the evaluated
 # arguments, G the primitive's own function for every other case.
@@ -20,6 +21,9 @@ INLINE_OPS = {
     ('<=', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 <= X1 else NIL',
     ('>=', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 >= X1 else NIL',
     ('=', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 == X1 else NIL',
+    ('*', 2): ('if X0.__class__ is int and X1.__class__ is int'
+              ' and (r := X0 * X1).bit_length() <= 65536: return r'),
+    ('%', 2): 'if X0.__class__ is int and X1.__class__ is int and X0 >= 0 and X1 > 0: return X0 % X1',
     ('1+', 1): 'if X0.__class__ is int: return X0 + 1',
     ('1-', 1): 'if X0.__class__ is int: return X0 - 1',
     ('car', 1): 'if X0.__class__ is Cons: return X0.car',
@@ -45,13 +49,17 @@ def _arg_access(node, i):
         return 'f[s%d]' % i, 's'
     if hasattr(node, 'constant'):
         return 'k%d' % i, 'k'
+    if getattr(node, 'global_sym', None) is not None:
+        return None, 'g'
     return 'a%d(f)' % i, 'n'
 
 
 def _source(n, kinds, op):
     exprs = []
     for i, kind in enumerate(kinds):
-        exprs.append({'s': 'f[s%d]', 'b': 'f[s%d][0]', 'k': 'k%d', 'n': 'a%d(f)'}[kind] % i)
+        exprs.append({'s': 'f[s%d]', 'b': 'f[s%d][0]', 'k': 'k%d', 'n': 'a%d(f)',
+                      'g': '(v if (v := g%d.val).__class__ is not SpecialValue else symbol_value(g%d))'
+                      }[kind].replace('%d', str(i)))
     args = ', '.join(exprs)
     tuple_args = '(%s%s)' % (args, ',' if n == 1 else '')
     lines = ['def node(f):', '    fn = fsym.function']
@@ -74,9 +82,9 @@ def _source(n, kinds, op):
         '    return call_symbol(fsym, %s)' % tuple_args,
     ]
     params = ['fsym', 'ORIG', 'G', 'Subr', 'Closure', 'Cons', 'Qlambda', 'NIL', 'T',
-              'list_closure', 'call_symbol']
+              'list_closure', 'call_symbol', 'SpecialValue', 'symbol_value']
     for i, kind in enumerate(kinds):
-        params.append({'s': 's%d', 'b': 's%d', 'k': 'k%d', 'n': 'a%d'}[kind] % i)
+        params.append({'s': 's%d', 'b': 's%d', 'k': 'k%d', 'n': 'a%d', 'g': 'g%d'}[kind] % i)
     return 'def make(%s):\n%s\n    return node\n' % (
         ', '.join(params), '\n'.join('    ' + line for line in lines))
 
@@ -89,7 +97,8 @@ def make_call_node(fsym, argnodes, closure_cls, qlambda, list_closure, call_symb
     for i, a in enumerate(argnodes):
         _, kind = _arg_access(a, i)
         kinds.append(kind)
-        values.append(a.slot if kind in 'sb' else a.constant if kind == 'k' else a)
+        values.append(a.slot if kind in 'sb' else a.constant if kind == 'k'
+                      else a.global_sym if kind == 'g' else a)
     fn = fsym.function
     op = (fsym.name, n)
     if not (fn.__class__ is Subr and op in INLINE_OPS):
@@ -102,4 +111,5 @@ def make_call_node(fsym, argnodes, closure_cls, qlambda, list_closure, call_symb
         factory = _factories[key] = namespace['make']
     orig = fn if op is not None else None
     return factory(fsym, orig, orig.fn if orig is not None else None, Subr, closure_cls, Cons,
-                   qlambda, NIL, T, list_closure, call_symbol, *values)
+                   qlambda, NIL, T, list_closure, call_symbol, SpecialValue, symbol_value,
+                   *values)

@@ -903,7 +903,11 @@ class Reader:
             value, real_end = self._decode(ttype, start, end)
             self.values.append(value)
             tok = tok.__class__(ttype, str(len(self.values) - 1), tok.start_pos)
-            end = real_end
+            if real_end != end:
+                # The token's pattern and the character-level decoding disagree
+                # on where it ends: the decoding is right, so lex again from there.
+                self._tokens = None
+                end = real_end
         elif ttype == 'LABEL_DEF':
             label = _Label(int(self.text[start + 1:end - 1]))
             self.labels[label.n] = label
