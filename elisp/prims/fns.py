@@ -1223,7 +1223,14 @@ def string_lessp(string1, string2):
     """Return non-nil if STRING1 is less than STRING2 in lexicographic order."""
     a = check_string(string1)
     b = check_string(string2)
-    return T if _codes(a) < _codes(b) else NIL
+    if a.isascii() and b.isascii():
+        return T if a < b else NIL
+    ca, cb = _codes(a), _codes(b)
+    if ca.__class__ is str:
+        ca = [ord(c) for c in ca]
+    if cb.__class__ is str:
+        cb = [ord(c) for c in cb]
+    return T if ca < cb else NIL
 
 
 def _codes(s):
