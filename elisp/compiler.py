@@ -435,7 +435,9 @@ def _constant(value):
 def compile_variable(sym, scope):
     if sym is NIL or sym is T or (sym.name.startswith(':') and sym.interned and sym.constant):
         return _constant(sym.val if sym.val is not UNBOUND else sym)
-    if scope.lexical and not scope.is_special(sym):
+    if scope.lexical:
+        # Like Emacs, a lexical binding in scope wins even for a special variable
+        # (closure parameters are always lexical).
         b = scope.lookup(sym)
         if b is not None:
             slot = b.slot
@@ -579,7 +581,7 @@ class LambdaInfo:
                  'lexical', 'scope_parent', 'nslots', 'param_slots', 'param_boxed',
                  'capture_slots', 'code', 'nreq', 'nmax', 'dynamic_params', 'simple',
                  'fresh_scope', 'pad', 'all_dynamic_required', 'entry', 'param_list',
-                 'self_slot')
+                 'self_slot', 'bad_arglist')
 
     def __init__(self, form, lexical, scope_parent):
         self.form = form
@@ -594,21 +596,33 @@ class LambdaInfo:
         required, optional, restvar = [], [], None
         mode = 0
         a = arglist
+        # Emacs only notices a malformed list when the function is called.
+        bad = False
         while a.__class__ is Cons:
             s = a.car
             if s is Qand_optional:
+                if mode:
+                    bad = True
                 mode = 1
             elif s is Qand_rest:
+                if mode == 2:
+                    bad = True
                 mode = 2
             elif s.__class__ is not Symbol:
-                invalid_function(form)
+                bad = True
+                break
             elif mode == 0:
                 required.append(s)
             elif mode == 1:
                 optional.append(s)
-            else:
+            elif restvar is None:
                 restvar = s
             a = a.cdr
+        if (mode == 2 and restvar is None) or a is not NIL:
+            bad = True
+        self.bad_arglist = bad
+        if bad:
+            self.entry = Closure._call_invalid
         self.required = required
         self.optional = optional
         self.rest = restvar
@@ -640,7 +654,7 @@ class LambdaInfo:
         params = self.params()
         body = self.body_forms
         if self.lexical:
-            lexical_params = [p for p in params if not scope.is_special(p)]
+            lexical_params = params
             captured = mentioned_in_closures(body, set(lexical_params)) if lexical_params else ()
         # Captured cells come first in the frame; their number is known only after
         # compiling the body, so parameters get slots first and are moved after.
@@ -649,7 +663,7 @@ class LambdaInfo:
         self.dynamic_params = []
         bindings = []
         for p in params:
-            if self.lexical and not scope.is_special(p):
+            if self.lexical:   # Emacs 28 binds closure parameters lexically, even specials
                 b = scope.push(p, p in captured)
                 bindings.append(b)
                 self.param_slots.append(b.slot)
@@ -670,7 +684,9 @@ class LambdaInfo:
         self.param_list = params
         self.self_slot = scope.self_slot
         self.code = code
-        if self.simple:
+        if self.bad_arglist:
+            self.entry = Closure._call_invalid
+        elif self.simple:
             self.entry = Closure._call_simple
         elif self.all_dynamic_required:
             self.entry = Closure._call_dynamic
@@ -692,6 +708,9 @@ class Closure:
     def call(self, args):
         """Call this function with the tuple ARGS."""
         return self.info.entry(self, args)
+
+    def _call_invalid(self, args):
+        invalid_function(self.arity_data())
 
     def _first_call(self, args):
         self.info.compile()
@@ -1201,7 +1220,7 @@ def sf_setq(args, scope):
 
 
 def _compile_assignment(sym, value, scope):
-    b = scope.lookup(sym) if scope.lexical and not scope.is_special(sym) else None
+    b = scope.lookup(sym) if scope.lexical else None
     if b is not None:
         slot = b.slot
         if b.boxed:
@@ -1246,12 +1265,16 @@ def sf_setq_default(args, scope):
 
 def _binding_specs(bindings):
     out = []
+    if bindings is not NIL and bindings.__class__ is not Cons:
+        wrong_type('listp', bindings)
     for spec in _args_list(bindings):
         if spec.__class__ is Symbol:
             out.append((spec, None))
         elif spec.__class__ is Cons:
             if spec.cdr is not NIL and spec.cdr.__class__ is Cons and spec.cdr.cdr is not NIL:
-                error("`let' bindings can have only one value-form")
+                signal(Qerror, Cons("`let' bindings can have only one value-form", spec))
+            if spec.car.__class__ is not Symbol:
+                wrong_type('symbolp', spec.car)
             out.append((spec.car, spec.cdr.car if spec.cdr.__class__ is Cons else NIL))
         else:
             wrong_type('symbolp', spec)
@@ -1449,6 +1472,8 @@ def sf_defvar(args, scope):
         error('Too many arguments')
     init = compile_form(items[1], scope)
     doc = items[2] if len(items) > 2 else None
+    # Later forms compiled with this one must already bind SYM dynamically.
+    sym.special = True
 
     def defvar(f):
         sym.special = True
@@ -1473,6 +1498,7 @@ def sf_defconst(args, scope):
     if sym.__class__ is not Symbol:
         wrong_type('symbolp', sym)
     init = compile_form(items[1], scope)
+    sym.special = True
     doc = items[2] if len(items) > 2 else None
 
     def defconst(f):
