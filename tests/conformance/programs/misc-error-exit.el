@@ -1,0 +1,13 @@
+;;; misc-error-exit.el --- errors from helpers and the exit code  -*- lexical-binding: t -*-
+(require 'seq)
+(require 'subr-x)
+(princ (format "%S\n" (condition-case e (seq-subseq '(1 2 3) 5) (error e))))
+(princ (format "%S\n" (condition-case e (seq-into '(1) 'bogus) (error e))))
+(princ (format "%S\n" (condition-case e (string-pad "x" -2) (error e))))
+(princ (format "%S\n" (condition-case e (time-add 1 "x") (error e))))
+(princ (format "%S\n" (condition-case e (format-time-string "%Y" 'bad) (error e))))
+(princ (format "%S\n" (condition-case e (string-replace "" "x" "abc") (error e))))
+(princ (format "%S\n" (condition-case e (decode-time 0 'bogus-zone) (error e))))
+(princ "about to fail\n")
+(seq-elt [1 2 3] 10)
+(princ "never printed\n")
