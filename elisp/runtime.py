@@ -15,7 +15,12 @@ import sys
 from . import prims  # noqa: F401  (registers every primitive)
 from .defun import defvar
 from .lisp import NIL, T, intern, make_list, list_, Cons
-from .compiler import eval_toplevel, macroexpand, expand_all, eval_form, Qlambda
+from .compiler import (eval_toplevel, macroexpand, expand_all, eval_form, Qlambda, Scope,
+                       compile_form, Closure, LambdaInfo)
+from .prims.data import defalias
+from .lisp import Symbol
+
+_EMPTY_SITE = ([], (), None)     # what Scope.env_site() gives at top level
 from .errors import LispSignal
 from . import reader
 
@@ -172,8 +177,68 @@ def _expand_eval(form, lexical, out):
             x = x.cdr
         return
     full = expand_all(form)
-    out.append(full)
+    out.append(_lazy_entry(full, lexical) or full)
     eval_form(full, T if lexical else NIL)
+
+
+Qdefalias = intern('defalias')
+Qquote = intern('quote')
+Qfunction = intern('function')
+
+
+def _lazy_entry(form, lexical):
+    """For (defalias 'NAME #'(lambda ...)), a cache entry whose lambda stays
+    pickled until the function is first called; None for any other form."""
+    if not (form.__class__ is Cons and form.car is Qdefalias):
+        return None
+    args = form.cdr
+    if not (args.__class__ is Cons and args.cdr.__class__ is Cons and args.cdr.cdr is NIL):
+        return None
+    name, fn = args.car, args.cdr.car
+    if not (name.__class__ is Cons and name.car is Qquote and name.cdr.__class__ is Cons):
+        return None
+    if not (fn.__class__ is Cons and fn.car is Qfunction and fn.cdr.__class__ is Cons
+            and fn.cdr.car.__class__ is Cons and fn.cdr.car.car is Qlambda):
+        return None
+    name = name.cdr.car
+    if name.__class__ is not Symbol or not name.interned:
+        return None
+    return _LazyDefun(name, pickle.dumps(fn.cdr.car, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class _LazyDefun:
+    """A cached (defalias 'NAME #'(lambda ...)) whose lambda is still pickled."""
+    __slots__ = ('name', 'blob')
+
+    def __init__(self, name, blob):
+        self.name = name
+        self.blob = blob
+
+    def __reduce__(self):
+        return (_LazyDefun, (self.name, self.blob))
+
+
+class _LazyLambdaInfo:
+    """Stands for a LambdaInfo until the function is first used."""
+
+    def __init__(self, blob, lexical):
+        self.blob = blob
+        self.lexical = lexical
+        self.real = None
+
+    def materialize(self):
+        if self.real is None:
+            self.real = LambdaInfo(pickle.loads(self.blob), self.lexical, None)
+        return self.real
+
+    @staticmethod
+    def entry(closure, args):
+        real = closure.info.materialize()
+        closure.info = real
+        return real.entry(closure, args)
+
+    def __getattr__(self, name):
+        return getattr(self.materialize(), name)
 
 
 def _eval_expanded(path, lexical, forms):
@@ -181,9 +246,17 @@ def _eval_expanded(path, lexical, forms):
     from .variables import specbind, unbind
     recs = [specbind(Vload_file_name, path), specbind(Vlexical_binding, T if lexical else NIL)]
     try:
-        lex = T if lexical else NIL
         for form in forms:
-            eval_form(form, lex)
+            if form.__class__ is _LazyDefun:
+                info = _LazyLambdaInfo(form.blob, lexical)
+                closure = Closure(info, [], None, (_EMPTY_SITE, [], [])) if lexical \
+                    else Closure(info, [])
+                defalias(form.name, closure)
+                continue
+            # Already macroexpanded when the cache was made: compile and run.
+            scope = Scope(None, lexical)
+            node = compile_form(form, scope)
+            node([None] * scope.nslots)
     finally:
         for r in reversed(recs):
             unbind(r)
@@ -197,5 +270,14 @@ def initialize():
     if _initialized:
         return
     _initialized = True
-    _define_globals()
-    load_stdlib()
+    import gc
+    # Loading creates some hundred thousand objects that live for the whole
+    # run: collecting meanwhile is wasted work, and freezing them afterwards
+    # keeps later collections from scanning them again.
+    gc.disable()
+    try:
+        _define_globals()
+        load_stdlib()
+    finally:
+        gc.freeze()
+        gc.enable()
