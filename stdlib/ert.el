@@ -183,6 +183,11 @@ keyword arguments, `NAME-p' and one accessor per slot."
         (setq rest (cddr rest))))
     (list (nreverse keys) rest)))
 
+(defvar ert--deftest-macros
+  (list (cons 'skip-unless (lambda (form) `(ert--skip-unless ,form)))
+        (cons 'skip-when (lambda (form) `(ert--skip-when ,form))))
+  "Macros defined only within the body of an `ert-deftest'.")
+
 (defmacro ert-deftest (name _args &rest docstring-keys-and-body)
   "Define NAME as a test whose BODY runs when the test is run.
 \(fn NAME () [DOCSTRING] [:expected-result RESULT-TYPE] [:tags \\='(TAG...)] BODY...)"
@@ -203,7 +208,12 @@ keyword arguments, `NAME-p' and one accessor per slot."
                                `(:expected-result-type ,(plist-get keys :expected-result)))
                         ,@(and (plist-member keys :tags)
                                `(:tags ,(plist-get keys :tags)))
-                        :body (lambda () ,@body)))
+                        :body (lambda ()
+                                ,(macroexpand-all
+                                  (macroexp-progn body)
+                                  (append ert--deftest-macros
+                                          (and (boundp 'macroexpand-all-environment)
+                                               macroexpand-all-environment))))))
          ',name))))
 
 ;;;; Failing, skipping and passing.
@@ -348,12 +358,8 @@ KEYS may give :type (a condition or list of them) and :exclude-subtypes."
      `(unless (ignore-errors ,inner)
         (ert-skip ,desc)))))
 
-(defmacro skip-unless (form)
-  "Within a test, skip it unless FORM yields non-nil."
-  `(ert--skip-unless ,form))
-
-(defmacro skip-when (form)
-  "Within a test, skip it if FORM yields non-nil."
+(defmacro ert--skip-when (form)
+  "Skip the current test if FORM yields non-nil (errors count as nil)."
   (ert--expand-should
    `(skip-when ,form) form
    (lambda (inner desc _value)
@@ -424,6 +430,14 @@ KEYS may give :type (a condition or list of them) and :exclude-subtypes."
   (if (equal a b) nil (ert--explain-equal-rec a b)))
 (put 'equal 'ert-explainer 'ert--explain-equal)
 
+(defun ert--explain-string-equal (a b)
+  "Explainer for `string-equal'."
+  (if (string-equal a b)
+      nil
+    (ert--explain-equal-rec (if (symbolp a) (symbol-name a) a)
+                            (if (symbolp b) (symbol-name b) b))))
+(put 'string-equal 'ert-explainer 'ert--explain-string-equal)
+
 (defun ert--significant-plist-keys (plist)
   "The keys of PLIST with non-nil values, in order."
   (let ((keys nil))
@@ -464,8 +478,9 @@ KEYS may give :type (a condition or list of them) and :exclude-subtypes."
       (ert--explain-equal a b)
     (let ((i 0) (n (and (stringp a) (length a))) (res nil))
       (while (and n (<= i n) (null res))
-        (let ((d (ert--plist-difference-explanation (text-properties-at i a)
-                                                    (text-properties-at i b))))
+        (let ((d (and (fboundp 'text-properties-at)
+                      (ert--plist-difference-explanation (text-properties-at i a)
+                                                         (text-properties-at i b)))))
           (when d
             (setq res `(char ,i ,(substring-no-properties a i (1+ i))
                              ,d
@@ -526,23 +541,25 @@ SPEC is (MESSAGE-FORM [:prefix PREFIX-FORM])."
 (defun ert-run-test (ert-test)
   "Run ERT-TEST; return the result and store it in its `most-recent-result'."
   (ert--setf (ert-test-most-recent-result ert-test) nil)
-  (let* ((forms nil)
-         (ert--infos-at-error nil)
-         (result
-          (let ((ert--should-execution-observer (lambda (d) (push d forms)))
-                (ert--running-tests (cons ert-test ert--running-tests))
-                (ert--infos nil))
-            (condition-case condition
-                (progn
-                  (catch 'ert--pass
-                    (with-temp-buffer
-                      (let ((debug-on-error t))
-                        (funcall (ert-test-body ert-test)))))
-                  (make-ert-test-passed))
-              (t (ert--result-for-condition condition))))))
-    (ert--setf (ert-test-result-messages result) "")
-    (ert--setf (ert-test-result-should-forms result) (nreverse forms))
-    (ert--setf (ert-test-most-recent-result ert-test) result)
+  (let ((forms nil)
+        (ert--infos-at-error nil)
+        (result (make-ert-test-aborted-with-non-local-exit)))
+    (unwind-protect
+        (setq result
+              (let ((ert--should-execution-observer (lambda (d) (push d forms)))
+                    (ert--running-tests (cons ert-test ert--running-tests))
+                    (ert--infos nil))
+                (condition-case condition
+                    (progn
+                      (catch 'ert--pass
+                        (with-temp-buffer
+                          (let ((debug-on-error t))
+                            (funcall (ert-test-body ert-test)))))
+                      (make-ert-test-passed))
+                  (t (ert--result-for-condition condition)))))
+      (ert--setf (ert-test-result-messages result) "")
+      (ert--setf (ert-test-result-should-forms result) (nreverse forms))
+      (ert--setf (ert-test-most-recent-result ert-test) result))
     result))
 
 (defun ert-running-test ()
@@ -590,6 +607,17 @@ SPEC is (MESSAGE-FORM [:prefix PREFIX-FORM])."
     (dolist (x list) (when (funcall pred x) (push x res)))
     (nreverse res)))
 
+(defun ert--union (l1 l2)
+  "The union of lists L1 and L2, ordered as `cl-union' orders it."
+  (cond ((null l1) l2)
+        ((null l2) l1)
+        ((equal l1 l2) l1)
+        (t (when (< (length l1) (length l2))
+             (setq l1 (prog1 l2 (setq l2 l1))))
+           (dolist (x l2)
+             (unless (memq x l1) (push x l1)))
+           l1)))
+
 (defun ert-select-tests (selector universe)
   "Return the list of tests in UNIVERSE (a list of tests, or t) matching SELECTOR."
   (cond
@@ -623,7 +651,7 @@ SPEC is (MESSAGE-FORM [:prefix PREFIX-FORM])."
                                   (ert--all-test-names)))))
    ((ert-test-p selector) (list selector))
    ((symbolp selector)
-    (ert--check (ert-test-boundp selector) `(ert-test-boundp ,selector))
+    (ert--check (ert-test-boundp selector) '(ert-test-boundp selector))
     (list (ert-get-test selector)))
    ((consp selector)
     (let ((op (car selector)) (args (cdr selector)))
@@ -631,7 +659,7 @@ SPEC is (MESSAGE-FORM [:prefix PREFIX-FORM])."
        ((eq op 'member)
         (mapcar (lambda (x)
                   (cond ((symbolp x)
-                         (ert--check (ert-test-boundp x) `(ert-test-boundp ,x))
+                         (ert--check (ert-test-boundp x) '(ert-test-boundp purported-test))
                          (ert-get-test x))
                         ((ert-test-p x) x)
                         (t (error "%S is not a test or test name" x))))
@@ -649,9 +677,8 @@ SPEC is (MESSAGE-FORM [:prefix PREFIX-FORM])."
        ((eq op 'or)
         (if (null args)
             nil
-          (let ((a (ert-select-tests (car args) universe))
-                (b (ert-select-tests `(or ,@(cdr args)) universe)))
-            (append a (ert--remove-if-not (lambda (x) (not (memq x a))) b)))))
+          (ert--union (ert-select-tests (car args) universe)
+                      (ert-select-tests `(or ,@(cdr args)) universe))))
        ((eq op 'tag)
         (let ((tag (car args)))
           (ert-select-tests `(satisfies ,(lambda (test) (member tag (ert-test-tags test))))
@@ -913,13 +940,19 @@ SPEC is (MESSAGE-FORM [:prefix PREFIX-FORM])."
 1 if some were not, 2 if running the tests failed."
   (or noninteractive
       (user-error "This function is only for use in batch mode"))
-  (let ((code 2))
+  ;; An error reaches the top level (exit code 255, as Emacs's debugger
+  ;; exits before unwinding); other non-local exits give exit code 2.
+  (let ((signaled nil) (exiting nil))
     (unwind-protect
-        (let ((stats (ert-run-tests-batch selector)))
-          (setq code (if (zerop (ert-stats-completed-unexpected stats)) 0 1)))
-      (when (= code 2)
-        (message "Error running tests"))
-      (kill-emacs code))))
+        (condition-case err
+            (let ((stats (ert-run-tests-batch selector)))
+              (setq exiting t)
+              (kill-emacs (if (zerop (ert-stats-completed-unexpected stats)) 0 1)))
+          (t (setq signaled t)
+             (signal (car err) (cdr err))))
+      (unless (or signaled exiting)
+        (message "Error running tests")
+        (kill-emacs 2)))))
 
 (defun ert-run-tests-interactively (selector &rest _)
   "Run the tests SELECTOR selects, printing results as in batch mode."

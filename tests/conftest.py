@@ -4,6 +4,21 @@ import sys
 
 import pytest
 
+
+def _ert_plugin_autoloaded():
+    """True when pytest already loads elisp.pytest_plugin through its entry point."""
+    if os.environ.get('PYTEST_DISABLE_PLUGIN_AUTOLOAD'):
+        return False
+    try:
+        from importlib.metadata import entry_points
+        return any(ep.value == 'elisp.pytest_plugin' for ep in entry_points(group='pytest11'))
+    except Exception:
+        return False
+
+
+# The ERT plugin (tests/el/test-*.el); loading it twice would be an error.
+pytest_plugins = [] if _ert_plugin_autoloaded() else ["elisp.pytest_plugin"]
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
