@@ -8,7 +8,7 @@ Argument counts come from the Python signature: parameters without defaults are
 required, parameters with a default (always NIL) are &optional, *args is &rest.
 """
 
-import inspect
+CO_VARARGS = 0x04      # inspect.CO_VARARGS, without importing inspect at start-up
 
 from .lisp import Subr, intern, NIL
 
@@ -22,7 +22,7 @@ def defun(name):
         names = code.co_varnames
         optional = len(fn.__defaults__ or ())
         required = npos - optional
-        rest = bool(code.co_flags & inspect.CO_VARARGS)
+        rest = bool(code.co_flags & CO_VARARGS)
         arglist = [_lisp_arg_name(n) for n in names[:required]]
         if optional:
             arglist.append('&optional')
