@@ -76,10 +76,7 @@ def decode_time_value(x, minimal_float=False):
             r = r.cdr
         for p in parts:
             if p.__class__ is not int:
-                if p is NIL and len(parts) > 2:
-                    continue
                 _invalid_time()
-        parts = [0 if p is NIL else p for p in parts]
         secs = parts[0] * 65536 + parts[1]
         if len(parts) == 2:
             return secs, 1, 'list'
@@ -185,6 +182,8 @@ def time_convert(time_, form=NIL):
         return Cons((t * form) // h, form)
     if form is T:
         return Cons(t, h)
+    if form is not NIL:
+        raise LispSignal(Q('error'), list_('Invalid time frequency', form))
     # nil: the list form, as in Emacs 28 (`current-time-list' is t)
     return _list4(t, h) if TRILLION % h == 0 else _list4_round(t, h)
 
@@ -229,6 +228,8 @@ def _zone(zone):
     if zone.__class__ is Cons and zone.car.__class__ is int:
         off = zone.car
         nm = zone.cdr.car if zone.cdr.__class__ is Cons else NIL
+        if nm is not NIL and not isinstance(nm, str):
+            wrong_type('stringp', nm)
         return _Zone(off, nm if isinstance(nm, str) else _offset_name(off))
     if isinstance(zone, str):
         return _Zone(tz=zone)
@@ -292,7 +293,7 @@ def _in_range(secs):
 
 
 def _time_overflow():
-    raise LispSignal(Q('overflow-error'), list_('Specified time is not representable'))
+    raise LispSignal(Q('error'), list_('Specified time is not representable'))
 
 
 @defun('decode-time')
@@ -327,7 +328,7 @@ def encode_time(time_, *obsolescent):
         while x.__class__ is Cons:
             items.append(x.car)
             x = x.cdr
-        if len(items) < 6:
+        if len(items) < 7:
             wrong_type('consp', NIL)
         while len(items) < 9:
             items.append(NIL)
@@ -347,7 +348,12 @@ def encode_time(time_, *obsolescent):
         total = _timegm(year, mon, day, hour, mi, isec) - z.offset
     else:
         def local():
-            isdst = -1 if dst is NIL or dst.__class__ is not Symbol else (1 if dst is T else -1)
+            if dst is NIL:
+                isdst = 0
+            elif dst.__class__ is int and dst < 0:
+                isdst = -1
+            else:
+                isdst = 1
             return _mktime(year, mon, day, hour, mi, isec, isdst)
         total = _with_tz(z.tz, local)
     if sub_h == 1:
@@ -374,6 +380,10 @@ def _days_from_civil(y, m, d):
 
 
 def _mktime(year, mon, day, hour, mi, sec, isdst):
+    try:
+        return int(_time.mktime((year, mon, day, hour, mi, sec, 0, 0, isdst)))
+    except (OverflowError, ValueError):
+        pass
     guess = _timegm(year, mon, day, hour, mi, sec)
     # Find the offset in effect at the local time (two passes handle DST edges).
     off = _time.localtime(guess).tm_gmtoff
@@ -551,7 +561,7 @@ def _strftime(fmt, b, ticks, hz, secs):
         elif d == 'g':
             numeric = (_iso_week(b)[0] % 100, 2, '0')
         elif d == 'G':
-            numeric = (_iso_week(b)[0], 1, '0')
+            numeric = (_iso_week(b)[0], 4, '0')
         elif d == 'H':
             numeric = (b.hour, 2, '0')
         elif d == 'I':
@@ -573,7 +583,9 @@ def _strftime(fmt, b, ticks, hz, secs):
             ns = (frac * 10 ** 9) // hz
             digits = '%09d' % ns
             w = width if width is not None else 9
-            if w <= 9:
+            if flag == '-':
+                text = digits.rstrip('0') or '0'
+            elif w <= 9:
                 text = digits[:w]
             else:
                 text = digits + '0' * (w - 9)
@@ -613,9 +625,22 @@ def _strftime(fmt, b, ticks, hz, secs):
         elif d == 'y':
             numeric = (b.year % 100, 2, '0')
         elif d == 'Y':
-            numeric = (b.year, 1, '0')
+            numeric = (b.year, 4, '0')
         elif d == 'z':
-            text = _zone_num(b.gmtoff, colons, flag, width)
+            if colons == 0:
+                off = b.gmtoff
+                sign = '-' if off < 0 else '+'
+                a = abs(off) // 60
+                digits = str((a // 60) * 100 + a % 60)
+                w = width if width is not None else 5
+                if flag == '-':
+                    text = sign + digits
+                elif flag == '_':
+                    text = (sign + digits).rjust(w)
+                else:
+                    text = sign + digits.rjust(w - 1, '0')
+            else:
+                text = _zone_num(b.gmtoff, colons, flag, width)
             width = None
         elif d == 'Z':
             text = b.zone
