@@ -110,9 +110,15 @@ def set_idle(flag):
 
 # ---------------------------------------------------------------- timers
 
+_timer_module = None
+
+
 def _timers():
-    from .prims import timer
-    return timer
+    global _timer_module
+    if _timer_module is None:
+        from .prims import timer
+        _timer_module = timer
+    return _timer_module
 
 
 # ---------------------------------------------------------------- the loop

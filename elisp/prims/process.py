@@ -196,9 +196,16 @@ class Decoder:
         return text
 
 
+_parse_cache = {}
+
+
 def encode_string(proc, s):
     """The bytes to send for Lisp string S through PROC's encoding."""
-    kind, eol, base = parse_coding(proc.encode_coding)
+    enc = proc.encode_coding
+    parsed = _parse_cache.get(enc)
+    if parsed is None:
+        parsed = _parse_cache[enc] = parse_coding(enc)
+    kind, eol, base = parsed
     if eol == 'dos' and '\n' in s:
         s = s.replace('\n', '\r\n')
     elif eol == 'mac' and '\n' in s:
@@ -340,9 +347,9 @@ def get_process_arg(obj):
     if obj.__class__ is Process:
         return obj
     if isinstance(obj, str):
-        for p in _processes:
-            if p.name == obj:
-                return p
+        p = _names.get(obj)
+        if p is not None:
+            return p
         buf = B.get_buffer(obj)
         if buf is NIL:
             error('Process %s does not exist', obj)
@@ -361,29 +368,40 @@ def get_process_arg(obj):
     wrong_type('processp', obj)
 
 
+_names = {}              # name -> listed process
+_next_suffix = {}         # base name -> next <N> to try
+
+
 def unique_name(name):
-    names = {p.name for p in _processes}
-    if name not in names:
+    if name not in _names:
         return name
-    i = 1
+    i = _next_suffix.get(name, 1)
     while True:
         cand = '%s<%d>' % (name, i)
-        if cand not in names:
+        if cand not in _names:
+            _next_suffix[name] = i
             return cand
         i += 1
 
 
 def add_process(p):
     _processes.append(p)
+    _names[p.name] = p
     p.listed = True
 
 
 def remove_process(p):
     if p.listed:
         try:
-            _processes.remove(p)
-        except ValueError:
+            if _processes[-1] is p:
+                _processes.pop()
+            else:
+                _processes.remove(p)
+        except (ValueError, IndexError):
             pass
+        if _names.get(p.name) is p:
+            del _names[p.name]
+        _next_suffix.clear()
         p.listed = False
     p.deactivate()
     eventloop.pending_status.pop(p, None)
@@ -542,10 +560,15 @@ def read_output(p):
             data, addr = sock.recvfrom(READ_CHUNK)
         else:
             data = sock.recv(READ_CHUNK)
+        if p.tls is not None:
+            pending = sock.pending()
+            while pending:
+                data += sock.recv(pending)
+                pending = sock.pending()
     except (BlockingIOError, InterruptedError):
         return False
     except OSError as e:
-        if e.errno in eventloop.EAGAIN_ERRNOS:
+        if e.errno in eventloop.EAGAIN_ERRNOS or _ssl_want(e):
             return False
         data = b''
         if p.socktype == socket.SOCK_DGRAM:
@@ -571,6 +594,11 @@ def state_set_last_coding(p):
     Vlast_coding_system_used.val = p.decode_coding
 
 
+def _ssl_want(e):
+    import ssl
+    return isinstance(e, (ssl.SSLWantReadError, ssl.SSLWantWriteError))
+
+
 # ---------------------------------------------------------------- writing
 
 def write_some(p):
@@ -591,7 +619,7 @@ def write_some(p):
         except (BlockingIOError, InterruptedError):
             break
         except OSError as e:
-            if e.errno in eventloop.EAGAIN_ERRNOS:
+            if e.errno in eventloop.EAGAIN_ERRNOS or _ssl_want(e):
                 break
             p.write_queue = []
             p.write_offset = 0
@@ -613,6 +641,17 @@ def send_bytes(p, data):
         return
     if not data:
         return
+    if not p.write_queue and p.socktype == socket.SOCK_STREAM and p.tls is None:
+        # Fast path: the socket usually takes it all at once.
+        try:
+            n = p.sock.send(data)
+        except (BlockingIOError, InterruptedError):
+            n = 0
+        except OSError:
+            n = 0
+        if n == len(data):
+            return
+        data = data[n:]
     p.write_queue.append(data)
     p.write_error = None
     write_some(p)
@@ -971,7 +1010,9 @@ def finish_connect(p):
     contact = plist_put(contact, K['local'], local_address(sock, p.family))
     p.childp = contact
     if p.tls is not None:
-        p.update_watch()
+        ctx, host = p.tls_ctx
+        p.tls_nowait = True
+        _wrap_tls(p, ctx, host)
         return
     p.status = Qrun
     p.update_watch()
@@ -1116,6 +1157,8 @@ def tls_step(p):
     p.tls_handshaking = False
     p.status = Qrun
     p.update_watch()
+    if getattr(p, 'tls_nowait', False):
+        exec_sentinel(p, 'open\n')
 
 
 # ---------------------------------------------------------------- the Lisp API
@@ -1133,10 +1176,8 @@ def get_process(name):
         return name
     if not isinstance(name, str):
         wrong_type('stringp', name)
-    for p in _processes:
-        if p.name == name:
-            return p
-    return NIL
+    p = _names.get(name)
+    return NIL if p is None else p
 
 
 @defun('process-list')
