@@ -283,7 +283,7 @@
   (if (or (not to) (= from to))
       (list from)
     (or inc (setq inc 1))
-    (when (zerop inc) (signal 'args-out-of-range (list from to inc)))
+    (when (zerop inc) (error "The increment can not be zero"))
     (let (seq (n 0) (next from))
       (if (> inc 0)
           (while (<= next to)

@@ -155,6 +155,8 @@ def format_string(fmt, args, message=False):
             if conv == 'S' or (conv == 's' and not isinstance(arg, str) and arg.__class__ is not Symbol
                                and arg.__class__ not in (int, float)):
                 text = prin1_to_string(arg, conv == 'S')
+            elif isinstance(arg, str):
+                text = str.__str__(arg)
             else:
                 text = princ_to_string(arg)
             if precision is not None:

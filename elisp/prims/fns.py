@@ -1585,3 +1585,19 @@ def base64_decode_string(string, base64url=NIL, ignore_invalid=NIL):
             out.append((bits >> nbits) & 0xFF)
     from .character import bytes_to_unibyte
     return bytes_to_unibyte(bytes(out))
+
+
+@defun('equal-including-properties')
+def equal_including_properties(o1, o2):
+    """Return t if two Lisp objects have similar structure and contents, including properties."""
+    if not equal_p(o1, o2):
+        return NIL
+    if isinstance(o1, str) and isinstance(o2, str):
+        i1 = [(a, b, p) for a, b, p in getattr(o1, 'intervals', ()) if p is not NIL]
+        i2 = [(a, b, p) for a, b, p in getattr(o2, 'intervals', ()) if p is not NIL]
+        if len(i1) != len(i2):
+            return NIL
+        for (a1, b1, p1), (a2, b2, p2) in zip(i1, i2):
+            if a1 != a2 or b1 != b2 or not equal_p(p1, p2):
+                return NIL
+    return T

@@ -100,3 +100,7 @@
 (let ((h (make-hash-table :size 5))) (dotimes (i 20) (puthash i i h)) (hash-table-size h))
 (let ((h (make-hash-table))) (dotimes (i 200) (puthash i i h)) (hash-table-size h))
 (let ((h (make-hash-table))) (dotimes (i 10) (puthash i i h)) (dotimes (i 10) (remhash i h)) h)
+(hash-table-count (make-hash-table :size 0))
+(let ((h (make-hash-table :test 'equal))) (puthash (list 1 "a") 1 h) (gethash (list 1 "a") h))
+(let ((h (make-hash-table :test 'eql))) (puthash 1.5 'x h) (gethash 1.5 h))
+(let ((h (make-hash-table :test 'eq))) (puthash 'x 1 h) (puthash 'y 2 h) (remhash 'x h) (puthash 'z 3 h) (puthash 'w 4 h) h)

@@ -128,3 +128,5 @@
 (vconcat "héllo")
 (aref [nil] 0)
 (vector nil t)
+(copy-sequence (make-bool-vector 3 t))
+(bool-vector-subsetp (bool-vector) (bool-vector))
