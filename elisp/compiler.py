@@ -34,6 +34,9 @@ Qand_optional = intern('&optional')
 Qand_rest = intern('&rest')
 Qsuccess = intern(':success')
 Qdeclare = intern('declare')
+Qlet = intern('let')
+Qletstar = intern('let*')
+Qcond = intern('cond')
 Vmax_lisp_eval_depth = intern('max-lisp-eval-depth')
 Vmax_lisp_eval_depth.val = 1600
 Vmax_lisp_eval_depth.special = True
@@ -275,7 +278,7 @@ def expand_all(form, env=NIL):
             if expander is not None:
                 new = apply_function(expander, list_to_python(form.cdr))
                 if new is form:
-                    return form
+                    return exp(form, env) if exp is not None else form
                 form = new
                 continue
             return Cons(head, _expand_list(form.cdr, env))
@@ -390,6 +393,11 @@ def compile_form(form, scope):
         if sf is not None:
             fn = head.function
             if fn.__class__ is Subr and fn.special:
+                tail = form.cdr
+                while tail.__class__ is Cons:
+                    tail = tail.cdr
+                if tail is not NIL:
+                    wrong_type('listp', tail)
                 return sf(form.cdr, scope)
         expander = macro_function(head)
         if expander is not None:
@@ -463,8 +471,11 @@ def compile_variable(sym, scope):
 
 
 def compile_body(forms, scope):
-    """Compile a list of forms evaluated in sequence (progn)."""
-    nodes = [compile_form(x, scope) for x in _args_list(forms)]
+    """Compile a list of forms evaluated in sequence (progn; a dotted tail is ignored)."""
+    nodes = []
+    while forms.__class__ is Cons:
+        nodes.append(compile_form(forms.car, scope))
+        forms = forms.cdr
     if not nodes:
         return _constant(NIL)
     if len(nodes) == 1:
@@ -570,6 +581,10 @@ def call_symbol(fsym, args):
     fn = fsym.function
     if fn is None or fn is NIL:
         void_function(fsym)
+    if fn.__class__ is Subr and not fn.special:
+        n = len(args)
+        if n < fn.min_args or (fn.max_args is not None and n > fn.max_args):
+            wrong_number_of_arguments(fsym, n)     # a direct call names the symbol
     return apply_function(fn, args, fsym)
 
 
@@ -581,13 +596,14 @@ class LambdaInfo:
                  'lexical', 'scope_parent', 'nslots', 'param_slots', 'param_boxed',
                  'capture_slots', 'code', 'nreq', 'nmax', 'dynamic_params', 'simple',
                  'fresh_scope', 'pad', 'all_dynamic_required', 'entry', 'param_list',
-                 'self_slot', 'bad_arglist')
+                 'self_slot', 'bad_arglist', 'cost')
 
     def __init__(self, form, lexical, scope_parent):
         self.form = form
         self.lexical = lexical
         self.scope_parent = scope_parent
         self.code = None
+        self.cost = 1
         self.entry = Closure._first_call
         rest = form.cdr
         if rest.__class__ is not Cons:
@@ -683,6 +699,7 @@ class LambdaInfo:
                                      and self.nslots == 0)
         self.param_list = params
         self.self_slot = scope.self_slot
+        self.cost = _call_cost(body)
         self.code = code
         if self.bad_arglist:
             self.entry = Closure._call_invalid
@@ -723,9 +740,9 @@ class Closure:
             wrong_number_of_arguments(self.arity_data(), len(args))
         # Lisp depth is restored by catch/condition-case on non-local exits,
         # so a normal return is the only path that has to decrement it.
-        depth = state.lisp_eval_depth + 1
+        depth = state.lisp_eval_depth + info.cost
         if depth > Vmax_lisp_eval_depth.val:
-            _too_deep()
+            _too_deep(info)
         state.lisp_eval_depth = depth
         frame = [*args, *info.pad]
         for slot, cell in self.cells:
@@ -733,7 +750,7 @@ class Closure:
         if info.self_slot is not None:
             frame[info.self_slot] = self
         result = info.code(frame)
-        state.lisp_eval_depth = depth - 1
+        state.lisp_eval_depth = depth - info.cost
         return result
 
     def _call_general(self, args):
@@ -741,9 +758,9 @@ class Closure:
         n = len(args)
         if n < info.nreq or (info.nmax is not None and n > info.nmax):
             wrong_number_of_arguments(self.arity_data(), n)
-        depth = state.lisp_eval_depth + 1
+        depth = state.lisp_eval_depth + info.cost
         if depth > Vmax_lisp_eval_depth.val:
-            _too_deep()
+            _too_deep(info)
         state.lisp_eval_depth = depth
         frame = [None] * info.nslots
         for slot, cell in self.cells:
@@ -776,7 +793,7 @@ class Closure:
             finally:
                 for r in reversed(records):
                     unbind(r)
-        state.lisp_eval_depth = depth - 1
+        state.lisp_eval_depth = depth - info.cost
         return result
 
     def _call_dynamic(self, args):
@@ -784,14 +801,14 @@ class Closure:
         info = self.info
         if len(args) != info.nreq:
             wrong_number_of_arguments(self.arity_data(), len(args))
-        depth = state.lisp_eval_depth + 1
+        depth = state.lisp_eval_depth + info.cost
         if depth > Vmax_lisp_eval_depth.val:
-            _too_deep()
+            _too_deep(info)
         state.lisp_eval_depth = depth
         params = info.required
         if not params:
             result = info.code(None)
-            state.lisp_eval_depth = depth - 1
+            state.lisp_eval_depth = depth - info.cost
             return result
         saved = []
         try:
@@ -809,7 +826,7 @@ class Closure:
                     unbind(old)
                 else:
                     p.val = old
-        state.lisp_eval_depth = depth - 1
+        state.lisp_eval_depth = depth - info.cost
         return result
 
     def as_list(self):
@@ -855,9 +872,68 @@ def _capture_syms(info):
     return [outer.sym for outer, slot in info.capture_slots]
 
 
-def _too_deep():
+def _too_deep(info=None):
+    """Runaway recursion: signal the error Emacs would hit first for INFO's calls.
+
+    Each interpreted call costs Emacs INFO.cost eval levels and about as many
+    specpdl entries plus one per binding; whichever limit is reached first names
+    the error."""
     state.lisp_eval_depth = 0
+    if info is not None:
+        per_call = info.cost + (1 if info.lexical else len(info.required) + len(info.optional))
+        if 1600 * per_call > 2500 * info.cost:
+            raise LispSignal(Qerror, list_('Variable binding depth exceeds max-specpdl-size'))
     raise LispSignal(Qerror, list_('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019'))
+
+
+_COST_SKIP = None
+
+
+def _call_cost(body):
+    """How many nested forms Emacs evaluates from a function's entry to its deepest
+    call of a non-primitive: the eval depth one interpreted call uses."""
+    global _COST_SKIP
+    if _COST_SKIP is None:
+        _COST_SKIP = {intern('quote'), intern('function')}
+    best = 1
+    stack = [(body, 0, True)]
+    budget = 2000
+    while stack and budget:
+        budget -= 1
+        x, d, is_body = stack.pop()
+        if is_body:
+            while x.__class__ is Cons:
+                stack.append((x.car, d, False))
+                x = x.cdr
+            continue
+        if x.__class__ is not Cons:
+            continue
+        head = x.car
+        if head in _COST_SKIP:
+            continue
+        d += 1
+        if head.__class__ is Symbol:
+            fn = head.function
+            if head not in SPECIAL_FORMS and not (fn.__class__ is Subr):
+                if d > best:
+                    best = d
+            if head is Qlet or head is Qletstar:
+                if x.cdr.__class__ is Cons:
+                    b = x.cdr.car
+                    while b.__class__ is Cons:
+                        if b.car.__class__ is Cons:
+                            stack.append((b.car.cdr, d, True))
+                        b = b.cdr
+                    stack.append((x.cdr.cdr, d, True))
+                continue
+            if head is Qcond:
+                c = x.cdr
+                while c.__class__ is Cons:
+                    stack.append((c.car, d, True))
+                    c = c.cdr
+                continue
+        stack.append((x.cdr, d, True))
+    return best
 
 
 def compile_lambda(lam, scope):
