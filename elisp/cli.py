@@ -38,12 +38,15 @@ def run_with_big_stack(fn, *args):
     from .lisp import set_recursion_limits
     set_recursion_limits()
     result = {}
+    done = threading.Event()
 
     def target():
         try:
             result['value'] = fn(*args)
         except BaseException as e:      # re-raised in the calling thread
             result['exc'] = e
+        finally:
+            done.set()
     old = threading.stack_size()
     threading.stack_size(BIG_STACK)
     try:
@@ -51,9 +54,11 @@ def run_with_big_stack(fn, *args):
         t.start()
     finally:
         threading.stack_size(old)
-    while t.is_alive():
+    # Wait on an Event, not t.join(): in Python 3.11 a join interrupted by
+    # Ctrl-C marks the thread as finished while it still runs.
+    while not done.is_set():
         try:
-            t.join(0.25)
+            done.wait(0.25)
         except KeyboardInterrupt:
             from .variables import state
             state.interrupt_thread(t)
