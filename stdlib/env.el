@@ -181,3 +181,26 @@
         (plist-get args :day) (plist-get args :month) (plist-get args :year)
         nil (if (plist-member args :dst) (plist-get args :dst) -1)
         (plist-get args :zone)))
+
+;;;; File attributes and names (files.el).
+
+(defsubst file-attribute-type (attributes) "The type field in ATTRIBUTES." (nth 0 attributes))
+(defsubst file-attribute-link-number (attributes) "The number of links in ATTRIBUTES." (nth 1 attributes))
+(defsubst file-attribute-user-id (attributes) "The UID field in ATTRIBUTES." (nth 2 attributes))
+(defsubst file-attribute-group-id (attributes) "The GID field in ATTRIBUTES." (nth 3 attributes))
+(defsubst file-attribute-access-time (attributes) "The last access time in ATTRIBUTES." (nth 4 attributes))
+(defsubst file-attribute-modification-time (attributes) "The modification time in ATTRIBUTES." (nth 5 attributes))
+(defsubst file-attribute-status-change-time (attributes) "The status modification time in ATTRIBUTES." (nth 6 attributes))
+(defsubst file-attribute-size (attributes) "The integer size (in bytes) in ATTRIBUTES." (nth 7 attributes))
+(defsubst file-attribute-modes (attributes) "The file modes in ATTRIBUTES." (nth 8 attributes))
+(defsubst file-attribute-inode-number (attributes) "The inode number in ATTRIBUTES." (nth 10 attributes))
+(defsubst file-attribute-device-number (attributes) "The file system device number in ATTRIBUTES." (nth 11 attributes))
+
+(defun file-remote-p (file &optional identification connected)
+  "Test whether FILE specifies a location on a remote system."
+  (ignore file identification connected)
+  nil)
+
+(defun locate-user-emacs-file (new-name &optional _old-name)
+  "Return an absolute per-user Emacs-specific file name."
+  (abbreviate-file-name (expand-file-name new-name user-emacs-directory)))

@@ -507,6 +507,10 @@ VARS is (GETTER SETTER)."
                binders)
      (let ,binders ,@body)))
 
+(defmacro bound-and-true-p (var)
+  "Return the value of symbol VAR if it is bound, else nil."
+  `(and (boundp (quote ,var)) ,var))
+
 (defmacro with-memoization (place &rest code)
   "Return the value of CODE and stash it in PLACE."
   (declare (indent 1))

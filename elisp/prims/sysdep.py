@@ -102,3 +102,44 @@ def system_users():
         return make_list([p.pw_name for p in pwd.getpwall()])
     except ImportError:
         return make_list([user_login_name()])
+
+
+def _time_list(ns):
+    from .timefns import _list4
+    return _list4(ns, 10 ** 9)
+
+
+@defun('file-attributes')
+def file_attributes(filename, id_format=NIL):
+    """Return a list of attributes of file FILENAME."""
+    import stat as _stat
+    from ..lisp import list_, intern
+    if not isinstance(filename, str):
+        return NIL
+    from .fileio import expand_file_name
+    path = expand_file_name(filename)
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return NIL
+    if _stat.S_ISLNK(st.st_mode):
+        try:
+            ftype = os.readlink(path)
+        except OSError:
+            ftype = NIL
+    elif _stat.S_ISDIR(st.st_mode):
+        ftype = T
+    else:
+        ftype = NIL
+    uid, gid = st.st_uid, st.st_gid
+    if id_format is intern('string'):
+        pw = _pw(uid)
+        uid = pw.pw_name if pw else str(uid)
+        try:
+            import grp
+            gid = grp.getgrgid(gid).gr_name
+        except (ImportError, KeyError):
+            gid = str(gid)
+    return list_(ftype, st.st_nlink, uid, gid, _time_list(st.st_atime_ns),
+                 _time_list(st.st_mtime_ns), _time_list(st.st_ctime_ns), st.st_size,
+                 _stat.filemode(st.st_mode), T, st.st_ino, st.st_dev)
