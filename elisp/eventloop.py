@@ -1,5 +1,5 @@
 """The event loop (Emacs's wait_reading_process_output): sockets watched with
-`selectors` (epoll on Linux), timers, pending writes and status notifications.
+epoll (`selectors` elsewhere), timers, pending writes and status notifications.
 
 Filters, sentinels and timers run only from `wait()` (accept-process-output,
 sleep-for, sit-for), from `flush_writes()` while a send waits for the socket,
@@ -15,24 +15,111 @@ Hooks for an interactive front end:
 """
 
 import errno
+import select
 import selectors
 import time
 
-_selector = None
+EVENT_READ = 1
+EVENT_WRITE = 2
 pending_status = {}         # Process -> True: status changed, sentinel not yet run
 _idle_since = None          # time the front end became idle (None: not idle)
 
 
-def selector():
-    global _selector
-    if _selector is None:
-        _selector = selectors.DefaultSelector()
+class _EpollPoller:
+    """fd -> object registrations over select.epoll (no per-event key objects)."""
+
+    def __init__(self):
+        self.ep = select.epoll()
+        self.objs = {}
+
+    def fileno(self):
+        return self.ep.fileno()
+
+    @staticmethod
+    def _bits(mask):
+        return (select.EPOLLIN if mask & EVENT_READ else 0) | (select.EPOLLOUT if mask & EVENT_WRITE else 0)
+
+    def register(self, fd, mask, obj):
+        self.ep.register(fd, self._bits(mask))
+        self.objs[fd] = obj
+
+    def modify(self, fd, mask, obj):
+        self.ep.modify(fd, self._bits(mask))
+        self.objs[fd] = obj
+
+    def unregister(self, fd):
+        self.objs.pop(fd, None)
+        self.ep.unregister(fd)
+
+    def empty(self):
+        return not self.objs
+
+    def poll(self, timeout):
+        """Ready (fd, obj, mask) triples, in ascending fd order as Emacs scans them."""
+        evs = self.ep.poll(-1 if timeout is None else timeout)
+        if not evs:
+            return ()
+        if len(evs) > 1:
+            evs.sort()
+        objs = self.objs
+        out = []
+        for fd, ev in evs:
+            obj = objs.get(fd)
+            if obj is None:
+                continue
+            m = 0
+            if ev & (select.EPOLLIN | select.EPOLLERR | select.EPOLLHUP):
+                m = EVENT_READ
+            if ev & (select.EPOLLOUT | select.EPOLLERR | select.EPOLLHUP):
+                m |= EVENT_WRITE
+            out.append((fd, obj, m))
+        return out
+
+
+class _SelectorsPoller(_EpollPoller):
+    """The same interface over `selectors` where epoll is missing."""
+
+    def __init__(self):
+        self.sel = selectors.DefaultSelector()
+        self.objs = {}
+
+    def fileno(self):
+        return self.sel.fileno()
+
+    def register(self, fd, mask, obj):
+        self.sel.register(fd, mask, obj)
+        self.objs[fd] = obj
+
+    def modify(self, fd, mask, obj):
+        self.sel.modify(fd, mask, obj)
+        self.objs[fd] = obj
+
+    def unregister(self, fd):
+        self.objs.pop(fd, None)
+        self.sel.unregister(fd)
+
+    def poll(self, timeout):
+        evs = self.sel.select(timeout)
+        return sorted(((k.fd, k.data, m) for k, m in evs), key=lambda e: e[0])
+
+
+_poller = None
+
+
+def poller():
+    global _poller
+    if _poller is None:
+        _poller = _EpollPoller() if hasattr(select, 'epoll') else _SelectorsPoller()
         _raise_nofile_limit()
-    return _selector
+    return _poller
+
+
+selector = poller
 
 
 def fileno():
-    return selector().fileno()
+    """A descriptor that becomes readable when the loop has I/O to handle."""
+    return poller().fileno()
 
 
 def _raise_nofile_limit():
@@ -48,18 +135,19 @@ def _raise_nofile_limit():
 
 
 def watch(obj, sock, mask):
-    """Make the selector watch SOCK for MASK on behalf of OBJ (0 = stop watching)."""
-    sel = selector()
+    """Make the loop watch SOCK for MASK on behalf of OBJ (0 = stop watching)."""
     old = obj.watched
     if mask == old:
         return
+    pl = poller()
     try:
+        fd = sock.fileno()
         if not old:
-            sel.register(sock, mask, obj)
+            pl.register(fd, mask, obj)
         elif not mask:
-            sel.unregister(sock)
+            pl.unregister(fd)
         else:
-            sel.modify(sock, mask, obj)
+            pl.modify(fd, mask, obj)
     except (KeyError, ValueError, OSError):
         mask = 0
     obj.watched = mask
@@ -68,7 +156,7 @@ def watch(obj, sock, mask):
 def unwatch(obj, sock):
     if obj.watched:
         try:
-            selector().unregister(sock)
+            poller().unregister(sock.fileno())
         except (KeyError, ValueError, OSError):
             pass
         obj.watched = 0
@@ -138,7 +226,7 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
     With WAIT_PROC, return as soon as output from it was read or it stopped
     running.  Returns True when output was read (from WAIT_PROC, or from any
     process when WAIT_PROC is None)."""
-    sel = selector()
+    pl = poller()
     timers = _timers()
     now = time.time()
     deadline = None if seconds is None else now + max(seconds, 0.0)
@@ -173,7 +261,7 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
             nt = max(next_timer - now, 0)
             timeout = nt if timeout is None else min(timeout, nt)
         first = False
-        if not sel.get_map() and timeout is None:
+        if pl.empty() and timeout is None:
             if next_timer is None:
                 # Nothing could ever happen: don't hang.
                 if wait_proc is None and deadline is None:
@@ -181,14 +269,10 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
                 if wait_proc is not None:
                     break
         try:
-            events = sel.select(timeout)
+            events = pl.poll(timeout)
         except InterruptedError:
-            events = []
-        if len(events) > 1:
-            # Emacs scans descriptors in ascending order.
-            events.sort(key=_event_fd)
-        for key, mask in events:
-            obj = key.data
+            events = ()
+        for fd, obj, mask in events:
             if just_this_one and obj is not wait_proc:
                 continue
             if obj.handle_event(mask):
@@ -199,10 +283,6 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
     return got
 
 
-def _event_fd(ev):
-    return ev[0].fd
-
-
 def run_once(timeout=0):
     """One turn of the loop for an interactive front end: timers, I/O, sentinels."""
     return wait(timeout)
@@ -210,7 +290,7 @@ def run_once(timeout=0):
 
 def flush_until(proc):
     """Service the loop until PROC's pending output is written or it dies."""
-    sel = selector()
+    pl = poller()
     timers = _timers()
     while proc.write_queue and proc.sock is not None:
         next_timer = timers.run_due_timers(_idle_since)
@@ -221,11 +301,11 @@ def flush_until(proc):
         if next_timer is not None:
             timeout = max(next_timer - time.time(), 0)
         try:
-            events = sel.select(timeout)
+            events = pl.poll(timeout)
         except InterruptedError:
-            events = []
-        for key, mask in events:
-            key.data.handle_event(mask)
+            events = ()
+        for fd, obj, mask in events:
+            obj.handle_event(mask)
 
 
 EAGAIN_ERRNOS = (errno.EAGAIN, errno.EWOULDBLOCK, errno.EINTR)

@@ -290,14 +290,14 @@ class Process:
             return
         mask = 0
         if self.connecting or self.tls_handshaking == 'write':
-            mask = eventloop.selectors.EVENT_WRITE
+            mask = eventloop.EVENT_WRITE
         else:
             if self.command is NIL and self.filter is not T and self.status_symbol() in (Qrun, Qlisten):
-                mask |= eventloop.selectors.EVENT_READ
+                mask |= eventloop.EVENT_READ
             if self.tls_handshaking == 'read':
-                mask |= eventloop.selectors.EVENT_READ
+                mask |= eventloop.EVENT_READ
             if self.write_queue:
-                mask |= eventloop.selectors.EVENT_WRITE
+                mask |= eventloop.EVENT_WRITE
         eventloop.watch(self, self.sock, mask)
 
     def handle_event(self, mask):
@@ -311,9 +311,9 @@ class Process:
             tls_step(self)
             return False
         got = False
-        if mask & eventloop.selectors.EVENT_WRITE and self.write_queue:
+        if mask & eventloop.EVENT_WRITE and self.write_queue:
             write_some(self)
-        if mask & eventloop.selectors.EVENT_READ and self.sock is not None:
+        if mask & eventloop.EVENT_READ and self.sock is not None:
             if self.status is Qlisten:
                 server_accept(self)
             else:
