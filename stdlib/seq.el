@@ -164,17 +164,13 @@
 
 (defun seq-filter (pred sequence)
   "Return a list of all the elements of SEQUENCE for which PRED is non-nil."
-  (let ((result nil))
-    (mapc (lambda (elt) (when (funcall pred elt) (setq result (cons elt result))))
-          sequence)
-    (nreverse result)))
+  (let ((exclude (make-symbol "exclude")))
+    (delq exclude (mapcar (lambda (elt) (if (funcall pred elt) elt exclude)) sequence))))
 
 (defun seq-remove (pred sequence)
   "Return a list of all the elements of SEQUENCE for which PRED is nil."
-  (let ((result nil))
-    (mapc (lambda (elt) (unless (funcall pred elt) (setq result (cons elt result))))
-          sequence)
-    (nreverse result)))
+  (let ((exclude (make-symbol "exclude")))
+    (delq exclude (mapcar (lambda (elt) (if (funcall pred elt) exclude elt)) sequence))))
 
 (defun seq-reduce (function sequence initial-value)
   "Reduce the function FUNCTION across SEQUENCE, starting with INITIAL-VALUE."

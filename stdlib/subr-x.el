@@ -19,20 +19,6 @@
          (eq t (compare-strings suffix nil nil
                                 string start-pos nil ignore-case)))))
 
-(defun match-string (num &optional string)
-  "Return the string of text matched by the previous search or regexp operation."
-  (if (match-beginning num)
-      (if string
-          (substring string (match-beginning num) (match-end num))
-        (buffer-substring (match-beginning num) (match-end num)))))
-
-(defun match-string-no-properties (num &optional string)
-  "Return string of text matched by last search, without text properties."
-  (if (match-beginning num)
-      (if string
-          (substring-no-properties string (match-beginning num) (match-end num))
-        (buffer-substring-no-properties (match-beginning num) (match-end num)))))
-
 (defun split-string (string &optional separators omit-nulls trim)
   "Split STRING into substrings bounded by matches for SEPARATORS."
   (let* ((keep-nulls (not (if separators omit-nulls t)))
@@ -99,34 +85,9 @@
         in-string
       (apply #'concat (nreverse (cons (substring in-string start) out))))))
 
-(defun replace-regexp-in-string (regexp rep string &optional
-                                        fixedcase literal subexp start)
-  "Replace all matches for REGEXP with REP in STRING."
-  (let ((l (length string))
-        (start (or start 0))
-        matches str mb me)
-    (save-match-data
-      (while (and (< start l) (string-match regexp string start))
-        (setq mb (match-beginning 0)
-              me (match-end 0))
-        (when (= me mb) (setq me (min l (1+ mb))))
-        (set-match-data (mapcar (lambda (x) (if (integerp x) (- x mb) x)) (match-data)))
-        (setq str (substring string mb me))
-        (setq matches
-              (cons (replace-match (if (stringp rep)
-                                       rep
-                                     (funcall rep (match-string 0 str)))
-                                   fixedcase literal str subexp)
-                    (cons (substring string start mb)
-                          matches)))
-        (setq start me))
-      (setq matches (cons (substring string start l) matches))
-      (apply #'concat (nreverse matches)))))
-
 (defun subst-char-in-string (fromchar tochar string &optional inplace)
   "Replace FROMCHAR with TOCHAR in STRING each time it occurs."
-  (let ((i (length string))
-        (newstr (if inplace string (copy-sequence string))))
+  (let ((newstr (if inplace string (copy-sequence string))))
     (if (not (string-search (char-to-string fromchar) string))
         newstr
       (apply #'string (mapcar (lambda (c) (if (eq c fromchar) tochar c)) newstr)))))
@@ -197,11 +158,6 @@
                 (setq res (car (internal--build-binding (car (last varlist)) nil)))
                 res))
       (list 'let* nil (if body (macroexp-progn body) t)))))
-
-(defun internal--listify-spec (spec)
-  (if (and (<= (length spec) 2) (not (listp (car spec))))
-      (list spec)
-    spec))
 
 (defmacro if-let (spec then &rest else)
   "Bind variables according to SPEC and evaluate THEN or ELSE."
