@@ -16,20 +16,14 @@
   "Open a TCP connection to HOST at SERVICE, with process NAME and BUFFER."
   (let ((type (plist-get parameters :type))
         (coding (plist-get parameters :coding)))
-    (when (and buffer (not (bufferp buffer)))
-      (setq buffer (get-buffer-create buffer)))
-    (let ((proc (apply #'make-network-process
-                       :name name :buffer buffer :host host :service service
-                       :nowait (plist-get parameters :nowait)
-                       (append
-                        (and (memq type '(tls ssl))
-                             (list :tls-parameters '(gnutls-x509pki)))
-                        (and coding (list :coding coding))
-                        (and (plist-get parameters :noquery) (list :noquery t))
-                        (and (plist-get parameters :filter)
-                             (list :filter (plist-get parameters :filter)))
-                        (and (plist-get parameters :sentinel)
-                             (list :sentinel (plist-get parameters :sentinel)))))))
+    (let ((proc (make-network-process
+                 :name name :buffer buffer :host host :service service
+                 :nowait (plist-get parameters :nowait)
+                 :tls-parameters (if (memq type '(tls ssl))
+                                     (or (plist-get parameters :tls-parameters)
+                                         '(gnutls-x509pki))
+                                   (plist-get parameters :tls-parameters))
+                 :coding coding)))
       (if (plist-get parameters :return-list)
           (list proc :type (if (memq type '(tls ssl)) 'tls 'plain))
         proc))))

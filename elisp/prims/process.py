@@ -486,12 +486,10 @@ def _insert_at_mark(p, buf, text, before_markers, fix_mark):
         old_begv = buf.begv
         old_zv = buf.zv
         narrowed = buf.zv_fixed is not None or buf.begv != 1
-        if narrowed:
-            B.widen()
         if p.mark.buffer is buf and p.mark.charpos is not None:
-            pos = p.mark.charpos
+            pos = min(max(p.mark.charpos, buf.begv), buf.zv)
         else:
-            pos = buf.z
+            pos = buf.zv
         buf.pt = pos
         ro = buf.local_vars.get(Qbuffer_read_only, NIL)
         if ro is not NIL:
@@ -510,7 +508,8 @@ def _insert_at_mark(p, buf, text, before_markers, fix_mark):
                 old_begv += n
             if old_zv >= pos:
                 old_zv += n
-            B.narrow_to_region(old_begv, old_zv)
+            if (old_begv, old_zv) != (buf.begv, buf.zv):
+                B.narrow_to_region(old_begv, old_zv)
         buf.pt = opoint
     finally:
         if old.live:
@@ -581,6 +580,11 @@ def read_output(p):
     if addr is not None:
         p.datagram_address = addr
     if p.decoder is None:
+        buf = p.buffer
+        if (p.filter is Qdefault_filter and buf is not NIL and buf.live and not buf.multibyte
+                and not coding_unibyte_p(p.decode_coding)):
+            eol = parse_coding(p.decode_coding)[1]
+            p.decode_coding = Q('raw-text-' + (eol or 'unix'))
         p.decoder = Decoder(p, p.decode_coding)
     text = p.decoder.decode(data)
     symbol_value  # keep import used
@@ -1101,8 +1105,6 @@ def accept_one(server, sock, addr):
     contact = plist_put(contact, K['remote'], sockaddr_to_lisp(family, addr))
     p.childp = contact
     p.status = Qrun
-    if buffer is not NIL:
-        p.mark.set(buffer, buffer.z)
     add_process(p)
     p.update_watch()
     if server.log is not NIL:
