@@ -198,3 +198,31 @@ eventloop.run_once(0)
 """
     r = subprocess.run([sys.executable, '-c', code], cwd=ROOT, capture_output=True, timeout=60)
     assert r.stdout.decode().strip() == "survived [('filter', '(error \"boom\")')]", r.stderr.decode()
+
+
+def test_use_external_socket_takes_the_activated_socket(tmp_path):
+    lst = socket.socket()
+    lst.bind(('127.0.0.1', 0))
+    lst.listen(5)
+    port = lst.getsockname()[1]
+    f = tmp_path / 'ext.el'
+    f.write_text(""";;; -*- lexical-binding: t -*-
+(let* ((got nil)
+       (s (make-network-process :name "ext" :server t :host "127.0.0.1" :service t
+                                :use-external-socket t :filter (lambda (_p d) (setq got d)))))
+  (let ((i 0)) (while (and (not got) (< i 100)) (accept-process-output nil 0.05) (setq i (1+ i))))
+  (princ (format "%%S %%S %%S\\n" got (process-status s) (= (process-contact s :service) %d)))
+  (delete-process s))
+""" % port)
+    fd = lst.fileno()
+    proc = subprocess.Popen(
+        ['sh', '-c', 'export LISTEN_PID=$$ LISTEN_FDS=1; exec "$0" -m elisp -Q --batch -l "$1"',
+         sys.executable, str(f)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.dup2(fd, 3), pass_fds=(3,))
+    c = _connect_retry(port, time.time() + 10)
+    c.sendall(b'via activation')
+    out, err = proc.communicate(timeout=60)
+    c.close()
+    lst.close()
+    assert out.decode() == '"via activation" listen t\n', err.decode()

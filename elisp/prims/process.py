@@ -901,12 +901,42 @@ def make_network_process(*args):
     return p
 
 
+_external_socket = []
+
+
+def _take_external_socket():
+    """The socket passed by systemd-style activation (LISTEN_PID/LISTEN_FDS), once."""
+    if _external_socket == [None]:
+        return None
+    _external_socket[:] = [None]
+    try:
+        if int(os.environ.get('LISTEN_PID', '0')) != os.getpid():
+            return None
+        if int(os.environ.get('LISTEN_FDS', '0')) < 1:
+            return None
+        return socket.socket(fileno=3)
+    except (ValueError, OSError):
+        return None
+
+
 def connect_network_socket(p, addrinfos, nowait, backlog):
     contact = p.childp
     server = p.is_server
     socktype = p.socktype
     last_err = None
     bind_err = False
+    if server and plist_get(contact, K['use-external-socket']) is not NIL:
+        ext = _take_external_socket()
+        if ext is not None:
+            ext.setblocking(False)
+            p.sock = ext
+            p.family = ext.family
+            if ext.family != socket.AF_UNIX:
+                contact = plist_put(contact, K['service'], ext.getsockname()[1])
+            contact = plist_put(contact, K['local'], sockaddr_to_lisp(ext.family, ext.getsockname()))
+            p.status = Qlisten if socktype != socket.SOCK_DGRAM else Qrun
+            p.childp = contact
+            return
     for family, sa in addrinfos:
         try:
             sock = socket.socket(family, socktype)
