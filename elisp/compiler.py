@@ -57,9 +57,15 @@ def special_form(name, expand=None):
     def register(fn):
         sym = intern(name)
         SPECIAL_FORMS[sym] = fn
-        sym.function = Subr(name, _special_form_called, 0, None, fn.__doc__, special=True)
+        sym.function = Subr(name, _special_form_called, _SF_MIN_ARGS.get(name, 0), None,
+                            fn.__doc__, special=True)
         return fn
     return register
+
+
+_SF_MIN_ARGS = {'quote': 1, 'function': 1, 'if': 2, 'prog1': 1, 'prog2': 2, 'let': 1,
+                'let*': 1, 'while': 1, 'defvar': 1, 'defconst': 2, 'catch': 1,
+                'unwind-protect': 1, 'condition-case': 2}
 
 
 def _special_form_called(*args):
@@ -970,7 +976,9 @@ def make_closure_from_list(fn):
     """A Closure for a list function: (lambda ...) or (closure ENV ARGS . BODY)."""
     if fn.car is Qlambda:
         return Closure(LambdaInfo(fn, False, None), [])
-    env = fn.cdr.car if fn.cdr.__class__ is Cons else NIL
+    if fn.cdr.__class__ is not Cons:
+        invalid_function(fn)
+    env = fn.cdr.car
     lam = Cons(Qlambda, fn.cdr.cdr)
     scope = Scope(None, True)
     cells = []
@@ -1042,10 +1050,10 @@ def apply_function(fn, args, fsym=None):
             return fn.call(tuple(args))
     if cls is Subr:
         n = len(args)
-        if fn.special:
-            invalid_function(fn)
         if n < fn.min_args or (fn.max_args is not None and n > fn.max_args):
             wrong_number_of_arguments(fn, n)
+        if fn.special:
+            invalid_function(fn)
         return fn.fn(*args)
     if cls is Cons:
         head = fn.car
@@ -1055,10 +1063,10 @@ def apply_function(fn, args, fsym=None):
             from .prims.lread import autoload_do_load
             autoload_do_load(fn, fsym)
             return apply_function(fsym.function, args, fsym)
-        invalid_function(fn)
+        invalid_function(fsym if fsym is not None else fn)
     if fn is None:
         void_function(fsym if fsym is not None else NIL)
-    invalid_function(fn)
+    invalid_function(fsym if fsym is not None else fn)
 
 
 _list_closures = {}

@@ -53,6 +53,8 @@ def signal(error_symbol, data):
     """Signal an error.  Args are ERROR-SYMBOL and associated DATA."""
     if error_symbol is NIL and data.__class__ is Cons:
         raise LispSignal(data.car, data.cdr)
+    if error_symbol.__class__ is not Symbol:
+        wrong_type('symbolp', error_symbol)
     raise LispSignal(error_symbol, data)
 
 

@@ -157,8 +157,12 @@ def redirect_debugging_output(file, append=NIL):
 def error_message_string(err):
     """The text Emacs shows for error object ERR = (SYMBOL . DATA)."""
     if err.__class__ is not Cons:
-        return prin1_to_string(err) if err is not NIL else 'peculiar error'
+        if err is NIL:
+            return 'peculiar error'
+        wrong_type('listp', err)
     errname = err.car
+    if errname.__class__ is not Symbol:
+        wrong_type('symbolp', errname)
     file_error = False
     if errname is Q('error'):
         data = err.cdr
@@ -169,6 +173,9 @@ def error_message_string(err):
     else:
         conditions = get_prop(errname, Q('error-conditions')) if errname.__class__ is Symbol else NIL
         errmsg = get_prop(errname, Q('error-message')) if errname.__class__ is Symbol else NIL
+        if isinstance(errmsg, str) and ("'" in errmsg or '`' in errmsg):
+            # substitute-command-keys with the default curved text-quoting-style
+            errmsg = errmsg.replace('`', '\u2018').replace("'", '\u2019')
         x = conditions
         while x.__class__ is Cons:
             if x.car is Q('file-error'):
