@@ -204,3 +204,193 @@
 (defun locate-user-emacs-file (new-name &optional _old-name)
   "Return an absolute per-user Emacs-specific file name."
   (abbreviate-file-name (expand-file-name new-name user-emacs-directory)))
+
+(defalias 'seconds-to-time #'time-convert)
+
+(defun days-to-time (days)
+  "Convert DAYS into a time value."
+  (let ((time (time-convert (* 86400 days))))
+    ;; An integer number of days gives the old two-element form.
+    (if (and (integerp days) (consp (cdr time)))
+        (list (car time) (cadr time))
+      time)))
+
+(defun format-seconds (string seconds)
+  "Use format control STRING to format the number SECONDS."
+  (let ((units '(("y" "year" 31536000) ("d" "day" 86400) ("h" "hour" 3600)
+                 ("m" "minute" 60) ("s" "second" 1) ("z")))
+        (case-fold-search t)
+        (start 0) (used nil) (zeroflag nil) (larger nil) (prev nil)
+        (zeropos nil) fraction)
+    (while (string-match "%\\.?[0-9]*\\(,[0-9]\\)?\\(.\\)" string start)
+      (setq start (match-end 0))
+      (let ((spec (match-string 2 string)))
+        (unless (string-equal spec "%")
+          (let ((entry (assoc (downcase spec) units)))
+            (unless entry (error "Bad format specifier: `%s'" spec))
+            (when (assoc (downcase spec) used)
+              (error "Multiple instances of specifier: `%s'" spec))
+            (if (string-equal (car entry) "z")
+                (setq zeroflag t)
+              (unless larger
+                (setq larger (and prev (> (nth 2 entry) prev))
+                      prev (nth 2 entry))))
+            (setq used (cons entry used))))))
+    (when (and zeroflag larger)
+      (error "Units are not in decreasing order of size"))
+    (unless (numberp seconds) (setq seconds (float-time seconds)))
+    (setq fraction (mod seconds 1) seconds (round seconds))
+    (dolist (u units)
+      (let ((spec (car u)) (name (cadr u)) (unit (nth 2 u)))
+        (when (string-match (format "%%\\(\\.?[0-9]+\\)?\\(,[0-9]+\\)?\\(%s\\)" spec) string)
+          (if (string-equal spec "z")
+              (setq string (replace-regexp-in-string
+                            "%z" ""
+                            (substring string (min (or zeropos (match-end 0))
+                                                   (match-beginning 0)))))
+            (let ((num (floor seconds unit))
+                  (width (match-string 1 string))
+                  (prec (match-string 2 string)))
+              (setq seconds (- seconds (* num unit)))
+              (unless (or zeropos (zerop num))
+                (setq zeropos (match-beginning 0)))
+              (setq string
+                    (replace-match
+                     (format (if prec
+                                 (concat "%" (and width (if (eq (aref width 0) ?.)
+                                                            (concat "0" (substring width 1))
+                                                          width))
+                                         "." (substring prec 1) "f%s")
+                               (concat "%" width "d%s"))
+                             (if (= unit 1) (+ num fraction) num)
+                             (if (string-equal (match-string 3 string) spec)
+                                 ""
+                               (format " %s%s" name (if (= num 1) "" "s"))))
+                     t t string)))))))
+    (string-replace "%%" "%" string)))
+
+(defvar seconds-to-string
+  (list (list 1 "ms" 0.001) (list 100 "s" 1) (list (* 60 100) "m" 60.0)
+        (list (* 3600 30) "h" 3600.0) (list (* 3600 24 400) "d" (* 3600.0 24.0))
+        (list nil "y" (* 365.25 24 3600)))
+  "Formatting used by the function `seconds-to-string'.")
+
+(defun seconds-to-string (delay)
+  "Convert the time interval in seconds to a short string."
+  (cond ((> 0 delay) (concat "-" (seconds-to-string (- delay))))
+        ((= 0 delay) "0s")
+        (t (let ((table seconds-to-string) (here nil))
+             (while (and (car (setq here (car table))) (<= (car here) delay))
+               (setq table (cdr table)))
+             (concat (format "%.2f" (/ delay (nth 2 here))) (nth 1 here))))))
+
+(defun file-size-human-readable (file-size &optional flavor space unit)
+  "Produce a string showing FILE-SIZE in human-readable form."
+  (let ((power (if (or (null flavor) (eq flavor 'iec)) 1024.0 1000.0))
+        (prefixes '("" "k" "M" "G" "T" "P" "E" "Z" "Y")))
+    (while (and (>= file-size power) (cdr prefixes))
+      (setq file-size (/ file-size power)
+            prefixes (cdr prefixes)))
+    (let* ((prefix (car prefixes))
+           (prefixed-unit (if (eq flavor 'iec)
+                              (concat (if (string= prefix "k") "K" prefix)
+                                      (if (string= prefix "") "" "i")
+                                      (or unit "B"))
+                            (concat prefix unit))))
+      (format (if (and (>= (mod file-size 1.0) 0.05) (< (mod file-size 1.0) 0.95))
+                  "%.1f%s%s"
+                "%.0f%s%s")
+              file-size
+              (if (string= prefixed-unit "") "" (or space ""))
+              prefixed-unit))))
+
+;;;; format-spec.el
+
+(defun format-spec--do-flags (str flags width trunc)
+  "Return STR formatted according to FLAGS, WIDTH, and TRUNC."
+  (let (diff str-width)
+    (when trunc
+      (setq str-width (string-width str))
+      (when (> (setq diff (- str-width trunc)) 0)
+        (setq str (if (memq :chop-left flags)
+                      (truncate-string-to-width str str-width diff)
+                    (format (format "%%.%ds" trunc) str))
+              str-width trunc)))
+    (when width
+      (setq str-width (or str-width (string-width str))
+            diff (- width str-width))
+      (cond ((zerop diff))
+            ((> diff 0)
+             (let ((pad (make-string diff (if (memq :pad-zero flags) ?0 ?\s))))
+               (setq str (if (memq :pad-right flags) (concat str pad) (concat pad str)))))
+            ((memq :chop-left flags)
+             (setq str (truncate-string-to-width str str-width (- diff))))
+            ((memq :chop-right flags)
+             (setq str (format (format "%%.%ds" width) str))))))
+  (cond ((memq :upcase flags) (upcase str))
+        ((memq :downcase flags) (downcase str))
+        (t str)))
+
+(defun format-spec--parse-flags (flags)
+  "Convert the string of FLAGS to a list of keywords."
+  (let ((out nil))
+    (dolist (c (append flags nil))
+      (let ((kw (cdr (assq c '((?0 . :pad-zero) (?- . :pad-right) (?< . :chop-left)
+                               (?> . :chop-right) (?^ . :upcase) (?_ . :downcase))))))
+        (when kw (setq out (cons kw out)))))
+    (nreverse out)))
+
+(defun format-spec (format specification &optional ignore-missing split)
+  "Return a string based on FORMAT and SPECIFICATION."
+  (let ((out nil) (pieces nil) (i 0) (n (length format)) (piece-start 0)
+        (spec-re "\\([ 0<>^_-]+\\)?\\([0-9]+\\)?\\(\\.[0-9]+\\)?\\([[:alpha:]]\\)"))
+    ;; OUT accumulates the text of the current piece in reverse.
+    (while (< i n)
+      (let ((c (aref format i)))
+        (cond
+         ((not (eq c ?%))
+          (setq out (cons (char-to-string c) out) i (1+ i)))
+         ((and (< (1+ i) n) (eq (aref format (1+ i)) ?%))
+          (setq out (cons (if (memq ignore-missing '(nil ignore delete)) "%" "%%") out)
+                i (+ i 2)))
+         ((and (< (1+ i) n) (eq (string-match spec-re format (1+ i)) (1+ i)))
+          (let* ((end (match-end 0))
+                 (flags (match-string 1 format))
+                 (width (match-string 2 format))
+                 (trunc (match-string 3 format))
+                 (char (aref (match-string 4 format) 0))
+                 (text (assq char specification))
+                 (verbatim (substring format i end)))
+            (when (and split out)
+              (setq pieces (cons (apply #'concat (nreverse out)) pieces) out nil))
+            (cond
+             (text
+              (setq out (cons (format-spec--do-flags
+                               (format "%s" (cdr text))
+                               (format-spec--parse-flags flags)
+                               (and width (string-to-number width))
+                               (and trunc (string-to-number (substring trunc 1))))
+                              out)))
+             ((eq ignore-missing 'delete))
+             ((not ignore-missing)
+              (error "Invalid format character: `%%%c'" char))
+             (t (setq out (cons verbatim out))))
+            (when split
+              (setq pieces (cons (apply #'concat (nreverse out)) pieces) out nil))
+            (setq i end)))
+         ((not ignore-missing) (error "Invalid format string"))
+         (t (setq out (cons "%" out) i (1+ i))))))
+    (ignore piece-start)
+    (if (not split)
+        (apply #'concat (nreverse out))
+      (when out (setq pieces (cons (apply #'concat (nreverse out)) pieces)))
+      (nreverse pieces))))
+
+(defun format-spec-make (&rest pairs)
+  "Return an alist suitable for use in `format-spec' based on PAIRS."
+  (let ((alist nil))
+    (while pairs
+      (unless (cdr pairs) (error "Invalid list of pairs"))
+      (setq alist (cons (cons (car pairs) (cadr pairs)) alist))
+      (setq pairs (cddr pairs)))
+    (nreverse alist)))
