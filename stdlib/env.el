@@ -394,3 +394,111 @@
       (setq alist (cons (cons (car pairs) (cadr pairs)) alist))
       (setq pairs (cddr pairs)))
     (nreverse alist)))
+
+;;;; Parsing dates (parse-time.el, iso8601.el, time-date.el).
+
+(defconst parse-time-months
+  '(("jan" . 1) ("feb" . 2) ("mar" . 3) ("apr" . 4) ("may" . 5) ("jun" . 6)
+    ("jul" . 7) ("aug" . 8) ("sep" . 9) ("oct" . 10) ("nov" . 11) ("dec" . 12)
+    ("january" . 1) ("february" . 2) ("march" . 3) ("april" . 4) ("june" . 6)
+    ("july" . 7) ("august" . 8) ("september" . 9) ("october" . 10)
+    ("november" . 11) ("december" . 12)))
+
+(defconst parse-time-weekdays
+  '(("sun" . 0) ("mon" . 1) ("tue" . 2) ("wed" . 3) ("thu" . 4) ("fri" . 5) ("sat" . 6)
+    ("sunday" . 0) ("monday" . 1) ("tuesday" . 2) ("wednesday" . 3)
+    ("thursday" . 4) ("friday" . 5) ("saturday" . 6)))
+
+(defconst parse-time-zoned-names
+  '(("pst" . -28800) ("pdt" . -25200) ("mst" . -25200) ("mdt" . -21600)
+    ("cst" . -21600) ("cdt" . -18000) ("est" . -18000) ("edt" . -14400)
+    ("gmt" . 0) ("ut" . 0) ("utc" . 0) ("z" . 0)))
+
+(defun parse-time--iso8601 (string)
+  "Parse the ISO 8601 date STRING, or return nil."
+  (let ((case-fold-search t))
+    (when (string-match
+           (concat "\\`\\([0-9][0-9][0-9][0-9]\\)-?\\([0-9][0-9]\\)-?\\([0-9][0-9]\\)"
+                   "\\(?:[T ]\\([0-9][0-9]\\):?\\([0-9][0-9]\\)"
+                   "\\(?::?\\([0-9][0-9]\\)\\(?:[.,][0-9]+\\)?\\)?"
+                   "\\(Z\\|[-+][0-9][0-9]\\(?::?[0-9][0-9]\\)?\\)?\\)?\\'")
+           string)
+      (let* ((num (lambda (n) (and (match-beginning n)
+                                   (string-to-number (match-string n string)))))
+             (zone-str (match-string 7 string))
+             (zone (cond ((null zone-str) nil)
+                         ((member zone-str '("Z" "z")) 0)
+                         (t (let* ((digits (replace-regexp-in-string ":" "" zone-str))
+                                   (h (string-to-number (substring digits 1 3)))
+                                   (m (if (> (length digits) 3)
+                                          (string-to-number (substring digits 3 5)) 0)))
+                              (* (if (eq (aref digits 0) ?-) -1 1) (+ (* h 3600) (* m 60))))))))
+        (list (if (match-beginning 4) (or (funcall num 6) 0))
+              (funcall num 5) (funcall num 4)
+              (funcall num 3) (funcall num 2) (funcall num 1)
+              nil (if zone nil -1) zone)))))
+
+(defun parse-time-string (string &optional _form)
+  "Parse the time in STRING into (SEC MIN HOUR DAY MON YEAR DOW DST TZ)."
+  (or (parse-time--iso8601 string)
+      (let ((sec nil) (min nil) (hour nil) (day nil) (mon nil) (year nil)
+            (dow nil) (dst -1) (tz nil)
+            (case-fold-search t))
+        (dolist (tok (split-string (downcase string) "[ \t\n,]+" t))
+          (cond
+           ((and (null dow) (assoc tok parse-time-weekdays))
+            (setq dow (cdr (assoc tok parse-time-weekdays))))
+           ((and (null mon) (assoc tok parse-time-months))
+            (setq mon (cdr (assoc tok parse-time-months))))
+           ((string-match "\\`\\([0-9][0-9]?\\):\\([0-9][0-9]\\)\\(?::\\([0-9][0-9]\\)\\)?\\'" tok)
+            (setq hour (string-to-number (match-string 1 tok))
+                  min (string-to-number (match-string 2 tok))
+                  sec (if (match-beginning 3) (string-to-number (match-string 3 tok)) 0)))
+           ((string-match "\\`[-+][0-9][0-9][0-9][0-9]\\'" tok)
+            (let ((h (string-to-number (substring tok 1 3)))
+                  (m (string-to-number (substring tok 3 5))))
+              (setq tz (* (if (eq (aref tok 0) ?-) -1 1) (+ (* h 3600) (* m 60))))))
+           ((assoc tok parse-time-zoned-names)
+            (setq tz (cdr (assoc tok parse-time-zoned-names))
+                  dst (and (member tok '("pdt" "mdt" "cdt" "edt")) t)))
+           ((string-match "\\`[0-9]+\\'" tok)
+            (let ((n (string-to-number tok)))
+              (cond ((and (null day) (<= (length tok) 2) (<= 1 n 31)) (setq day n))
+                    ((and (null year) (= (length tok) 4)) (setq year n))
+                    ((and (null year) (<= (length tok) 2))
+                     (setq year (+ n (if (< n 50) 2000 1900)))))))))
+        (list sec min hour day mon year dow dst tz))))
+
+(defun decoded-time-set-defaults (time &optional default-zone)
+  "Set any nil values in `decoded-time' TIME to default values."
+  (unless (nth 0 time) (setcar (nthcdr 0 time) 0))
+  (unless (nth 1 time) (setcar (nthcdr 1 time) 0))
+  (unless (nth 2 time) (setcar (nthcdr 2 time) 0))
+  (unless (nth 3 time) (setcar (nthcdr 3 time) 1))
+  (unless (nth 4 time) (setcar (nthcdr 4 time) 1))
+  (unless (nth 5 time) (setcar (nthcdr 5 time) 0))
+  (unless (nth 8 time)
+    (setcar (nthcdr 7 time) nil)
+    (setcar (nthcdr 8 time) default-zone))
+  time)
+
+(defun date-to-time (date)
+  "Parse a string DATE that represents a date-time and return a time value."
+  (condition-case nil
+      (let ((parsed (parse-time-string date)))
+        (when (nth 5 parsed)
+          (decoded-time-set-defaults parsed))
+        (encode-time parsed))
+    (error (error "Invalid date: %s" date))))
+
+(defun safe-date-to-time (date)
+  "Parse a string DATE that represents a date-time and return a time value."
+  (condition-case () (date-to-time date) (error '(0 0))))
+
+(defun date-to-day (date)
+  "Return the absolute date of DATE, a date-time string."
+  (time-to-days (date-to-time date)))
+
+(defun days-between (date1 date2)
+  "Return the number of days between DATE1 and DATE2."
+  (- (date-to-day date1) (date-to-day date2)))
