@@ -262,11 +262,9 @@ def _fire(timer):
     try:
         apply_function(fn, list_to_python(args))
     except LispSignal as e:
-        from ..printer import prin1_to_string
-        from .print import output
+        from .editfns import message
         name = " \u2018%s\u2019" % fn.name if fn.__class__ is Symbol else ''
-        output.write_stderr('Error running timer%s: %s\n'
-                            % (name, prin1_to_string(Cons(e.symbol, e.data))))
+        message('Error running timer%s: %S', name, Cons(e.symbol, e.data))
 
 
 @defun('timer-event-handler')
