@@ -364,7 +364,7 @@ def get_process_arg(obj):
         for p in reversed(_processes):
             if p.buffer is buf:
                 return p
-        error('Current buffer has no process')
+        error('Buffer %s has no process', buf.name)
     wrong_type('processp', obj)
 
 
@@ -1270,7 +1270,7 @@ def process_live_p(process):
 @defun('process-exit-status')
 def process_exit_status(process):
     """Return the exit status of PROCESS or the signal number that killed it."""
-    p = get_process_arg(process)
+    p = check_process(process)
     st = p.status
     if st.__class__ is Cons and st.cdr.__class__ is Cons:
         return st.cdr.car
@@ -1425,14 +1425,14 @@ def set_process_query_on_exit_flag(process, flag):
 @defun('process-coding-system')
 def process_coding_system(process):
     """Return a cons of coding systems for decoding and encoding of PROCESS."""
-    p = get_process_arg(process)
+    p = check_process(process)
     return Cons(p.decode_coding, p.encode_coding)
 
 
 @defun('set-process-coding-system')
 def set_process_coding_system(process, decoding=NIL, encoding=NIL):
     """Set coding systems of PROCESS to DECODING and ENCODING."""
-    p = get_process_arg(process)
+    p = check_process(process)
     for c in (decoding, encoding):
         if c.__class__ is not Symbol:
             signal(Q('coding-system-error'), list_(c))
