@@ -424,9 +424,7 @@
 
 (defun proper-list-length (l) (proper-list-p l))
 
-(defun length= (sequence length) "Return non-nil if SEQUENCE has length LENGTH." (= (length sequence) length))
-(defun length< (sequence length) "Return non-nil if SEQUENCE is shorter than LENGTH." (< (length sequence) length))
-(defun length> (sequence length) "Return non-nil if SEQUENCE is longer than LENGTH." (> (length sequence) length))
+;; length=, length< and length> are primitives (elisp/prims/fns.py), as in Emacs.
 
 (defun delete-dups (list)
   "Destructively remove `equal' duplicates from LIST."

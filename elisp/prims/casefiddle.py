@@ -67,17 +67,24 @@ def is_word_char(ch):
     if ch < '\x80':
         return ch.isalnum()
     if '\udc80' <= ch <= '\udcff':
-        return False
+        return True
     cat = unicodedata.category(ch)
     return cat[0] in 'LNM'
 
 
+_FLAG_BITS = 0xFC00000      # alt, super, hyper, shift, control, meta
+
+
 def _case_char(c, fn):
-    if c.__class__ is not int or not 0 <= c <= 0x3FFFFF:
+    if c.__class__ is not int or c < 0:
         wrong_type('char-or-string-p', c)
-    if c > 0x10FFFF or 0xD800 <= c <= 0xDFFF:
+    if c >= 0x10000000:
         return c
-    return ord(fn(chr(c)))
+    flags = c & _FLAG_BITS
+    base = c & ~_FLAG_BITS
+    if base > 0x10FFFF or 0xD800 <= base <= 0xDFFF:
+        return c
+    return ord(fn(chr(base))) | flags
 
 
 def _rewrap(orig, text):

@@ -180,49 +180,15 @@ def string_as_unibyte(string):
 
 
 def internal_bytes(s):
-    """The bytes of string S in Emacs's internal (utf-8-emacs) representation."""
+    """The bytes of string S: UTF-8, with raw-byte characters as the bytes themselves."""
     if not is_multibyte(s):
         return _unibyte_text(s)
-    out = bytearray()
-    for ch in s:
-        c = ord(ch)
-        if 0xDC80 <= c <= 0xDCFF:
-            b = c - SURROGATE_BASE
-            out += bytes((0xC0 | ((b >> 6) & 1), 0x80 | (b & 0x3F)))
-        else:
-            out += ch.encode('utf-8')
-    return bytes(out)
+    return str.__str__(s).encode('utf-8', 'surrogateescape')
 
 
 def decode_internal(b):
-    """Decode bytes as Emacs's internal representation: invalid bytes become raw bytes."""
-    out = []
-    i = 0
-    n = len(b)
-    while i < n:
-        c = b[i]
-        if c < 0x80:
-            j = i + 1
-            while j < n and b[j] < 0x80:
-                j += 1
-            out.append(b[i:j].decode('ascii'))
-            i = j
-            continue
-        if c in (0xC0, 0xC1) and i + 1 < n and 0x80 <= b[i + 1] < 0xC0:
-            out.append(chr(SURROGATE_BASE + (((c & 1) << 6) | (b[i + 1] & 0x3F))))
-            i += 2
-            continue
-        for ln in (2, 3, 4):
-            try:
-                out.append(b[i:i + ln].decode('utf-8'))
-                i += ln
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            out.append(chr(SURROGATE_BASE + c))
-            i += 1
-    return ''.join(out)
+    """Decode bytes as multibyte text: invalid sequences become raw-byte characters."""
+    return b.decode('utf-8', 'surrogateescape')
 
 
 @defun('string-as-multibyte')
@@ -272,7 +238,7 @@ def unibyte_char_to_multibyte(ch):
 def multibyte_char_to_unibyte(ch):
     """Convert the multibyte character CH to a byte."""
     check_character(ch)
-    if ch < 0x80:
+    if ch < 0x100:
         return ch
     if ch >= 0x3FFF80:
         return ch - RAW_BYTE_BASE

@@ -1059,7 +1059,7 @@ def string_to_number(string, base=NIL):
     b = 10 if base is NIL else base
     if b.__class__ is not int or not 2 <= b <= 16:
         args_out_of_range(base)
-    s = string.lstrip(' \t\n\r\f')
+    s = string.lstrip(' \t')
     if b == 10:
         m = re.match(r'[-+]?(?:[0-9]+\.?[0-9]*(?:e[-+]?(?:[0-9]+|INF|NaN))?|\.[0-9]+(?:e[-+]?(?:[0-9]+|INF|NaN))?)', s)
         while m:

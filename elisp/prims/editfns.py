@@ -165,6 +165,8 @@ def format_string(fmt, args, message=False):
         elif conv == 'c':
             if arg.__class__ is not int:
                 _fmt_error('Format specifier doesn\u2019t match argument type')
+            if not -(1 << 61) <= arg < (1 << 61):
+                _fmt_error('Format specifier doesn\u2019t match argument type')
             if not 0 <= arg <= 0x3FFFFF:
                 wrong_type('characterp', arg)
             text = code_char(arg)

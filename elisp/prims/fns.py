@@ -405,6 +405,8 @@ def nconc(*lists):
             result = lst
         else:
             last.cdr = lst
+        if i == len(lists) - 1:
+            break
         x = lst
         while x.cdr.__class__ is Cons:
             x = x.cdr
@@ -460,7 +462,7 @@ def concat(*sequences):
             chars = []
             for c in sequence_elements(seq):
                 if c.__class__ is not int or not 0 <= c <= 0x3FFFFF:
-                    wrong_type('characterp', c)
+                    wrong_type('integerp' if seq.__class__ is BoolVector else 'characterp', c)
                 chars.append(code_char(c))
             parts.append(''.join(chars))
     if any(p.__class__ is PropStr for p in parts):
@@ -735,9 +737,46 @@ def plist_member(plist, prop):
         if x.car is prop:
             return x
         x = x.cdr
-        if x.__class__ is Cons:
-            x = x.cdr
+        if x.__class__ is not Cons:
+            break
+        x = x.cdr
+    if x is not NIL:
+        wrong_type('plistp', plist)
     return NIL
+
+
+def _length_upto(seq, limit):
+    if seq.__class__ is Cons:
+        n = 0
+        while seq.__class__ is Cons and n <= limit:
+            n += 1
+            seq = seq.cdr
+        return n
+    return length(seq)
+
+
+def _check_fixnum(n):
+    if n.__class__ is not int or not -(1 << 61) <= n < (1 << 61):
+        wrong_type('fixnump', n)
+    return n
+
+
+@defun('length<')
+def length_lt(sequence, length_):
+    """Return non-nil if SEQUENCE is shorter than LENGTH."""
+    return T if _length_upto(sequence, _check_fixnum(length_)) < length_ else NIL
+
+
+@defun('length>')
+def length_gt(sequence, length_):
+    """Return non-nil if SEQUENCE is longer than LENGTH."""
+    return T if _length_upto(sequence, _check_fixnum(length_)) > length_ else NIL
+
+
+@defun('length=')
+def length_eq(sequence, length_):
+    """Return non-nil if SEQUENCE has length equal to LENGTH."""
+    return T if _length_upto(sequence, _check_fixnum(length_)) == length_ else NIL
 
 
 # ---------------------------------------------------------------- features
@@ -1285,7 +1324,10 @@ def substring(string, from_=NIL, to=NIL):
     if string.__class__ is PropStr:
         from .textprop import substring_with_properties
         return substring_with_properties(string, f, t)
-    return _same_kind(string, str.__getitem__(string, slice(f, t)))
+    sub = str.__getitem__(string, slice(f, t))
+    if string.__class__ is str and sub.isascii() and not string.isascii():
+        return MultibyteStr(sub)
+    return _same_kind(string, sub)
 
 
 @defun('substring-no-properties')
@@ -1412,33 +1454,44 @@ def string_search(needle, haystack, start_pos=NIL):
     return NIL if i < 0 else i
 
 
+def _ver_order(c):
+    if 48 <= c <= 57:
+        return 0
+    if c < 128 and chr(c).isalpha():
+        return c
+    if c == 126:            # ~ sorts before everything, even the end
+        return -1
+    return c + 256
+
+
 def _version_key_cmp(a, b):
-    """Compare code lists A and B treating digit runs as numbers (-1, 0, 1)."""
+    """gnulib's filevercmp core on code lists A and B (-1, 0, 1)."""
     i = j = 0
     na, nb = len(a), len(b)
-    while i < na and j < nb:
-        ca, cb = a[i], b[j]
-        if 48 <= ca <= 57 and 48 <= cb <= 57:
-            i2 = i
-            while i2 < na and 48 <= a[i2] <= 57:
-                i2 += 1
-            j2 = j
-            while j2 < nb and 48 <= b[j2] <= 57:
-                j2 += 1
-            va = int(''.join(map(chr, a[i:i2])))
-            vb = int(''.join(map(chr, b[j:j2])))
-            if va != vb:
-                return -1 if va < vb else 1
-            i, j = i2, j2
-            continue
-        if ca != cb:
-            return -1 if ca < cb else 1
-        i += 1
-        j += 1
-    if i < na:
-        return 1
-    if j < nb:
-        return -1
+    while i < na or j < nb:
+        first_diff = 0
+        while (i < na and not 48 <= a[i] <= 57) or (j < nb and not 48 <= b[j] <= 57):
+            ca = _ver_order(a[i]) if i < na else 0
+            cb = _ver_order(b[j]) if j < nb else 0
+            if ca != cb:
+                return -1 if ca < cb else 1
+            i += 1
+            j += 1
+        while i < na and a[i] == 48:
+            i += 1
+        while j < nb and b[j] == 48:
+            j += 1
+        while i < na and 48 <= a[i] <= 57 and j < nb and 48 <= b[j] <= 57:
+            if not first_diff:
+                first_diff = a[i] - b[j]
+            i += 1
+            j += 1
+        if i < na and 48 <= a[i] <= 57:
+            return 1
+        if j < nb and 48 <= b[j] <= 57:
+            return -1
+        if first_diff:
+            return -1 if first_diff < 0 else 1
     return 0
 
 
@@ -1449,7 +1502,10 @@ def string_version_lessp(string1, string2):
     b = check_string(string2)
     ca = [string_char_code(a, i) for i in range(len(a))]
     cb = [string_char_code(b, i) for i in range(len(b))]
-    return T if _version_key_cmp(ca, cb) < 0 else NIL
+    r = _version_key_cmp(ca, cb)
+    if r == 0:
+        r = (ca > cb) - (ca < cb)
+    return T if r < 0 else NIL
 
 
 @defun('string-collate-lessp')
