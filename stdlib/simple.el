@@ -199,3 +199,184 @@
                (write-region nil nil ,temp-file nil 0)))
          (and (buffer-name ,temp-buffer)
               (kill-buffer ,temp-buffer))))))
+
+(defun file-name-sans-versions (name &optional _keep-backup-version)
+  "Return file NAME sans backup versions or strings."
+  (let ((end (and (string-match "\\(?:\\.~[0-9.]+~\\|~\\)\\'" name)
+                  (match-beginning 0))))
+    (if end (substring name 0 end) name)))
+
+(defun file-name-extension (filename &optional period)
+  "Return FILENAME's final \"extension\"."
+  (save-match-data
+    (let ((file (file-name-sans-versions (file-name-nondirectory filename))))
+      (if (and (string-match "\\.[^.]*\\'" file)
+               (not (eq 0 (match-beginning 0))))
+          (substring file (+ (match-beginning 0) (if period 0 1)))
+        (if period "")))))
+
+(defun file-name-sans-extension (filename)
+  "Return FILENAME sans final \"extension\"."
+  (save-match-data
+    (let ((file (file-name-sans-versions (file-name-nondirectory filename)))
+          dir)
+      (if (and (string-match "\\.[^.]*\\'" file)
+               (not (eq 0 (match-beginning 0))))
+          (if (setq dir (file-name-directory filename))
+              (concat dir (substring file 0 (match-beginning 0)))
+            (substring file 0 (match-beginning 0)))
+        filename))))
+
+(defun file-name-base (&optional filename)
+  "Return the base name of the FILENAME: no directory, no extension."
+  (file-name-sans-extension (file-name-nondirectory (or filename (buffer-file-name)))))
+
+(defun file-name-with-extension (filename extension)
+  "Return FILENAME modified to have the specified EXTENSION."
+  (let ((ext (if (and (> (length extension) 0) (eq (aref extension 0) ?.))
+                 (substring extension 1)
+               extension)))
+    (concat (file-name-sans-extension filename) "." ext)))
+
+(defun file-name-quoted-p (name &optional _top)
+  "Whether NAME is quoted with prefix \"/:\"."
+  (and (>= (length name) 2) (string= (substring name 0 2) "/:")))
+
+(defun file-name-quote (name &optional _top)
+  "Add the quotation prefix \"/:\" to file NAME."
+  (if (file-name-quoted-p name) name (concat "/:" name)))
+
+(defun file-name-unquote (name &optional _top)
+  "Remove quotation prefix \"/:\" from file NAME, if any."
+  (if (file-name-quoted-p name)
+      (let ((rest (substring name 2)))
+        (if (string= rest "") "/" rest))
+    name))
+
+(defun convert-standard-filename (filename)
+  "Convert a standard file's name to something suitable for the OS."
+  filename)
+
+(defun abbreviate-file-name (filename)
+  "Return a version of FILENAME shortened using `directory-abbrev-alist'."
+  (let ((home (expand-file-name "~")))
+    (if (and (not (string= home "/"))
+             (string-match (concat "\\`" (regexp-quote home) "\\(/\\|\\'\\)") filename))
+        (concat "~" (substring filename (match-beginning 1)))
+      filename)))
+
+(defun file-relative-name (filename &optional directory)
+  "Convert FILENAME to be relative to DIRECTORY (default: `default-directory')."
+  (save-match-data
+    (let ((dir (file-name-as-directory (expand-file-name (or directory default-directory))))
+          (file (expand-file-name filename))
+          (up 0))
+      (while (not (or (simple--prefix-p dir file)
+                      (string= dir (file-name-as-directory file))))
+        (setq dir (file-name-directory (directory-file-name dir))
+              up (1+ up)))
+      (let* ((rest (if (simple--prefix-p dir file) (substring file (length dir)) ""))
+             (parts (append (make-list up "..") (if (string= rest "") nil (list rest))))
+             (result (mapconcat #'identity parts "/")))
+        (if (string= result "") "." result)))))
+
+(defun simple--prefix-p (prefix string)
+  (and (<= (length prefix) (length string))
+       (string= prefix (substring string 0 (length prefix)))))
+
+(defun make-temp-file (prefix &optional dir-flag suffix text)
+  "Create a temporary file and return its name."
+  (let ((base (expand-file-name prefix (or (bound-and-true-p temporary-file-directory) "/tmp/")))
+        file)
+    (while (progn
+             (setq file (concat (make-temp-name base) (or suffix "")))
+             (file-exists-p file)))
+    (if dir-flag
+        (make-directory file)
+      (write-region (or text "") nil file nil 'silent))
+    file))
+
+
+;;; The mark
+
+(defvar mark-ring nil "The list of former marks of the current buffer, most recent first.")
+(make-variable-buffer-local 'mark-ring)
+(defvar mark-ring-max 16 "Maximum size of mark ring.")
+(defvar global-mark-ring nil "The list of saved global marks, most recent first.")
+(defvar mark-even-if-inactive t "Non-nil means you can use the mark even when inactive.")
+(defvar transient-mark-mode nil "Non-nil if Transient Mark mode is enabled.")
+(defvar activate-mark-hook nil)
+(defvar deactivate-mark-hook nil)
+(defvar deactivate-mark nil)
+
+(defun mark (&optional force)
+  "Return this buffer's mark value as integer, or nil if never set."
+  (if (or force (not transient-mark-mode) mark-active mark-even-if-inactive)
+      (marker-position (mark-marker))
+    (signal 'mark-inactive nil)))
+
+(defun set-mark (pos)
+  "Set this buffer's mark to POS.  Don't use this function!"
+  (if pos
+      (progn
+        (set-marker (mark-marker) pos (current-buffer))
+        (setq mark-active t)
+        (run-hooks 'activate-mark-hook))
+    (set-marker (mark-marker) nil)
+    (setq mark-active nil)
+    (run-hooks 'deactivate-mark-hook)))
+
+(defun push-mark (&optional location nomsg activate)
+  "Set mark at LOCATION (point, by default) and push old mark on mark ring."
+  (when (mark t)
+    (let ((old (copy-marker (mark-marker))))
+      (setq mark-ring (cons old mark-ring))
+      (when (> (length mark-ring) mark-ring-max)
+        (set-marker (car (nthcdr mark-ring-max mark-ring)) nil)
+        (setcdr (nthcdr (1- mark-ring-max) mark-ring) nil))))
+  (set-marker (mark-marker) (or location (point)) (current-buffer))
+  (or nomsg executing-kbd-macro (> (simple--minibuffer-depth) 0)
+      (message "Mark set"))
+  (if (or activate (not transient-mark-mode))
+      (set-mark (mark t)))
+  nil)
+
+(defun simple--minibuffer-depth () (if (fboundp (quote minibuffer-depth)) (funcall (quote minibuffer-depth)) 0))
+
+(defun pop-mark ()
+  "Pop off mark ring into the buffer's actual mark."
+  (when mark-ring
+    (setq mark-ring (nconc mark-ring (list (copy-marker (mark-marker)))))
+    (set-marker (mark-marker) (car mark-ring))
+    (set-marker (car mark-ring) nil)
+    (pop mark-ring)))
+
+(defun exchange-point-and-mark (&optional _arg)
+  "Put the mark where point is now, and point where the mark is now."
+  (let ((omark (mark t)))
+    (if (null omark)
+        (user-error "No mark set in this buffer"))
+    (set-mark (point))
+    (goto-char omark)
+    nil))
+
+(defun deactivate-mark (&optional _force)
+  "Deactivate the mark."
+  (when mark-active
+    (setq mark-active nil)
+    (run-hooks 'deactivate-mark-hook)))
+
+(defun activate-mark (&optional _no-tmm)
+  "Activate the mark."
+  (when (mark t)
+    (unless mark-active
+      (setq mark-active t)
+      (run-hooks 'activate-mark-hook))))
+
+(defun region-active-p ()
+  "Return t if Transient Mark mode is enabled and the mark is active."
+  (and transient-mark-mode mark-active t))
+
+(defun use-region-p ()
+  "Return t if the region is active and it is appropriate to act on it."
+  (and (region-active-p) (> (region-end) (region-beginning))))

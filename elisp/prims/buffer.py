@@ -89,6 +89,11 @@ class Marker:
     def marker_position(self):
         return self.charpos if self.buffer is not None else None
 
+    def lisp_equal(self, other):
+        if other.__class__ is not Marker or self.buffer is not other.buffer:
+            return False
+        return self.buffer is None or self.charpos == other.charpos
+
     def set(self, buffer, pos):
         if self.buffer is not None and self.buffer is not buffer:
             self.buffer.markers.discard(self)
@@ -334,7 +339,7 @@ def set_buffer(buffer_or_name):
     """Make buffer BUFFER-OR-NAME current for editing operations."""
     buf = get_buffer(buffer_or_name)
     if buf is NIL:
-        error('No such buffer %s' % buffer_or_name)
+        error('No buffer named %s' % buffer_or_name)
     if not buf.live:
         error('Selecting deleted buffer')
     set_buffer_internal(buf)
@@ -494,7 +499,7 @@ def check_region(buf, start, end):
     if s > e:
         s, e = e, s
     if not (buf.begv <= s and e <= buf.zv):
-        args_out_of_range(start, end)
+        args_out_of_range(buf, start, end)
     return s, e
 
 
@@ -659,9 +664,11 @@ def narrow_to_region(start, end):
     if not (1 <= s and e <= buf.z):
         args_out_of_range(start, end)
     buf.begv = s
+    if buf.zv_fixed is not None:
+        buf.markers.discard(buf.zv_fixed)
     m = Marker()
     m.set(buf, e)
-    m.insertion_type = False
+    m.insertion_type = True
     buf.zv_fixed = m
     if buf.pt < s:
         buf.pt = s
@@ -923,6 +930,7 @@ def save_restriction_restore(saved):
         buf.markers.discard(buf.zv_fixed)
     m = Marker()
     m.set(buf, e.charpos)
+    m.insertion_type = True
     buf.zv_fixed = m
     buf.markers.discard(b)
     buf.markers.discard(e)
@@ -990,6 +998,8 @@ def scan_lines(buf, pt, n):
 def forward_line(n=NIL):
     """Move N lines forward (backward if N is negative)."""
     buf = state.current_buffer
+    if n is not NIL and n.__class__ is not int:
+        wrong_type('integerp', n)
     newpt, shortage = scan_lines(buf, buf.pt, _count_arg(n))
     buf.pt = newpt
     return shortage
@@ -1290,3 +1300,67 @@ def byte_to_position(bytepos):
     if not 1 <= bytepos <= len(data) + 1:
         return NIL
     return len(data[:bytepos - 1].decode('utf-8', 'ignore')) + 1
+
+
+# ---------------------------------------------------------------- case conversion of regions
+
+def _case_region(start, end, how):
+    buf = state.current_buffer
+    s, e = check_region(buf, _pos_arg(start), _pos_arg(end))
+    old = buf.text_between(s, e)
+    from . import casefiddle
+    fn = {'up': casefiddle.upcase, 'down': casefiddle.downcase,
+          'cap': casefiddle.capitalize, 'initials': casefiddle.upcase_initials}[how]
+    new = fn(old)
+    if new != old:
+        if len(new) == len(old):
+            _replace_span(buf, s, e, str(new))
+        else:
+            pt = buf.pt
+            buf.pt = s
+            delete_text(buf, s, e)
+            insert_text(buf, str(new))
+            buf.pt = pt if pt <= s else min(pt, buf.zv)
+    return NIL
+
+
+@defun('upcase-region')
+def upcase_region(beg, end, region_noncontiguous_p=NIL):
+    """Convert the region to upper case."""
+    return _case_region(beg, end, 'up')
+
+
+@defun('downcase-region')
+def downcase_region(beg, end, region_noncontiguous_p=NIL):
+    """Convert the region to lower case."""
+    return _case_region(beg, end, 'down')
+
+
+@defun('capitalize-region')
+def capitalize_region(beg, end, region_noncontiguous_p=NIL):
+    """Convert the region to capitalized form."""
+    return _case_region(beg, end, 'cap')
+
+
+@defun('upcase-initials-region')
+def upcase_initials_region(beg, end, region_noncontiguous_p=NIL):
+    """Upcase the initial of each word in the region."""
+    return _case_region(beg, end, 'initials')
+
+
+@defun('region-beginning')
+def region_beginning():
+    """Return the integer value of point or mark, whichever is smaller."""
+    buf = state.current_buffer
+    if buf.mark.buffer is None:
+        signal(Q('mark-inactive'), NIL)
+    return max(buf.begv, min(buf.pt, buf.mark.charpos, buf.zv))
+
+
+@defun('region-end')
+def region_end():
+    """Return the integer value of point or mark, whichever is larger."""
+    buf = state.current_buffer
+    if buf.mark.buffer is None:
+        signal(Q('mark-inactive'), NIL)
+    return min(buf.zv, max(buf.pt, buf.mark.charpos))

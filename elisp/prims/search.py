@@ -288,7 +288,7 @@ def match_data(integers=NIL, reuse=NIL, reseat=NIL):
         obj = md.obj
         markers = obj.__class__ is Buffer and integers is NIL
         data = []
-        for k in range(0, last + 2, 2):
+        for k in range(0, last + 1, 2):
             s = regs[k]
             if s < 0:
                 data.append(NIL)
@@ -377,8 +377,7 @@ def match_data_translate(n):
         wrong_type('fixnump', n)
     regs = md.regs
     if regs:
-        md.regs = [r + n if r >= 0 else r for r in regs]
-        md.regs = [max(r, 0) if r != -1 else -1 for r in md.regs]
+        md.regs = [max(r + n, 0) if r >= 0 else r for r in regs]
     return NIL
 
 
@@ -422,7 +421,7 @@ def _case_action(text, table):
     return None
 
 
-def _substitute(newtext, group_text, nregs):
+def _substitute(newtext, group_text, nregs, in_string=True):
     """Expand \\& \\N \\\\ in NEWTEXT; GROUP_TEXT(n) gives group N's text or None."""
     if '\\' not in newtext:
         return newtext
@@ -446,7 +445,7 @@ def _substitute(newtext, group_text, nregs):
                 out.append(group_text(k) or '')
         elif c == '\\':
             out.append('\\')
-        elif c == '?':
+        elif c == '?' and in_string:
             out.append('\\?')
         else:
             error('Invalid use of \u2018\\\u2019 in replacement text')
@@ -490,10 +489,11 @@ def replace_match(newtext, fixedcase=NIL, literal=NIL, string=NIL, subexp=NIL):
         sub = 0
     else:
         if subexp.__class__ is not int:
-            wrong_type('integerp', subexp)
+            wrong_type('fixnump', subexp)
         sub = subexp
-        if not 0 <= sub < nregs:
-            args_out_of_range(subexp, 0, nregs)
+        # Emacs keeps one spare register beyond the groups of the last regexp
+        if not 0 <= sub <= nregs:
+            args_out_of_range(subexp, 0, nregs + 1)
     if sub >= nregs or regs[2 * sub] < 0:
         if sub == 0:
             error('replace-match called before any match found')
@@ -523,7 +523,7 @@ def replace_match(newtext, fixedcase=NIL, literal=NIL, string=NIL, subexp=NIL):
             return None
         return buf.text_between(s, e)
     action = None if fixedcase is not NIL else _case_action(buf.text_between(start, end), table)
-    text = newtext if literal is not NIL else _substitute(newtext, group_text, nregs)
+    text = newtext if literal is not NIL else _substitute(newtext, group_text, nregs, False)
     text = _apply_case(text, action, table)
     buf.pt = start
     if end > start:
