@@ -316,3 +316,58 @@ def test_plain_mode_from_a_pipe(tmp_path):
                                  'hi"hi"\n"m"\n*** Read error ***  End of file during parsing\n')
     assert p.stderr.decode() == 'm\n'
     assert p.returncode == 0
+
+
+# ---------------------------------------------------------------- the event loop at the prompt
+
+def test_pty_network_filter_timer_and_errors_while_prompt_waits(term):
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(('127.0.0.1', 0))
+    srv.listen(1)
+    port = srv.getsockname()[1]
+    go = [threading.Event() for _ in range(3)]
+
+    def serve():
+        c, _ = srv.accept()
+        go[0].wait(30)
+        c.sendall(b'hello\n')
+        go[1].wait(30)
+        c.sendall(b'boom\n')
+        go[2].wait(30)
+        c.close()
+        srv.close()
+    th = threading.Thread(target=serve, daemon=True)
+    th.start()
+    t = term()
+    t.send('(progn (make-network-process :name "n" :host "127.0.0.1" :service %d :filter '
+           '(lambda (p s) (if (string-prefix-p "boom" s) (car 1) (princ (format "got: %%s" s)))) '
+           ':sentinel (lambda (p e) (princ (format "sentinel: %%s" e)))) nil)\r' % port)
+    assert t.wait_for('nil\n')
+    t.send('(progn (run-at-time 0.3 nil (lambda () (princ "tick\\n"))) nil)\r')
+    assert t.wait_for('tick\n')
+    t.send('(+ 1')                    # typed but not entered while output arrives
+    time.sleep(0.3)
+    go[0].set()
+    assert t.wait_for('got: hello\n')
+    go[1].set()
+    assert t.wait_for('error in process filter: Wrong type argument: listp, 1\n')
+    go[2].set()
+    assert t.wait_for('sentinel: connection broken by remote peer\n')
+    # The line being typed survived and is redrawn below the output.
+    assert t.text().rstrip().endswith('ELISP> (+ 1')
+    t.send(' 2)\r')
+    assert t.wait_for('3 (#o3, #x3, ?\\C-c)')
+    th.join(5)
+
+
+def test_plain_mode_runs_the_event_loop_between_inputs(tmp_path):
+    code = ('(progn (run-at-time 0.2 nil (lambda () (princ "tick\\n"))) nil)\n')
+    p = subprocess.Popen([sys.executable, 'repl.py'], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, cwd=ROOT,
+                         env=dict(os.environ, XDG_DATA_HOME=str(tmp_path)))
+    p.stdin.write(code.encode())
+    p.stdin.flush()
+    time.sleep(3)                       # idle: the timer fires while waiting for input
+    out, err = p.communicate(b'(+ 1 1)\n', timeout=30)
+    assert out.decode() == 'nil\ntick\n2 (#o2, #x2, ?\\C-b)\n'
