@@ -692,8 +692,7 @@
   (let ((slots (get struct-type 'cl--struct-slots)))
     (unless slots (error "%s is not a struct name" struct-type))
     (append (if (null (get struct-type 'cl--struct-type)) (list '(cl-tag-slot)))
-            (mapcar (lambda (s) (if (cadr s) (list (car s) (cadr s)) (list (car s))))
-                    slots))))
+            (mapcar #'copy-sequence slots))))
 
 (defun cl-struct-slot-offset (struct-type slot-name)
   "Return the offset of slot SLOT-NAME in STRUCT-TYPE."
