@@ -110,6 +110,8 @@
     (cons (if pcase--destructuring t
             (list 'cl-typep val (list 'quote (cadr pat))))
           env))
+   ((eq (car pat) 'cl-struct)
+    (pcase--compile (pcase--cl-struct-pattern (cadr pat) (cddr pat)) val env))
    ((get (car pat) 'pcase-macroexpander)
     (pcase--compile (apply (get (car pat) 'pcase-macroexpander) (cdr pat)) val env))
    (t (error "Unknown %s pattern: %S" (car pat) pat))))
@@ -176,6 +178,16 @@
       (cons (pcase--and (cons pre (nreverse tests))) env)))
    ((null qpat) (cons (if pcase--destructuring t (list 'null val)) env))
    (t (cons (if pcase--destructuring t (pcase--equal-test val qpat)) env))))
+
+(defun pcase--cl-struct-pattern (type fields)
+  "The pattern (cl-struct TYPE FIELDS...) in terms of `pred' and `app'."
+  (let ((x (make-symbol "x")))
+    `(and (pred (lambda (,x) (cl-typep ,x ',type)))
+          ,@(mapcar (lambda (field)
+                      (let ((slot (if (consp field) (car field) field))
+                            (pat (if (consp field) (cadr field) field)))
+                        `(app (lambda (,x) (cl-struct-slot-value ',type ',slot ,x)) ,pat)))
+                    fields))))
 
 (defun pcase--clause-test (pat val)
   "Return (TEST . ENV) for the top-level pattern PAT against VAL."

@@ -1,0 +1,47 @@
+;;; misc-pcase-structs.el --- pcase over structs, vectors and keywords  -*- lexical-binding: t -*-
+(require 'cl-lib)
+(require 'pcase)
+(require 'seq)
+(require 'rx)
+(cl-defstruct shape kind size)
+(cl-defstruct (circle (:include shape)) radius)
+
+(defun describe-thing (x)
+  (pcase x
+    ((cl-struct circle radius) (format "circle r=%s" radius))
+    ((cl-struct shape (kind 'square) size) (format "square %s" size))
+    ((cl-struct shape kind) (format "shape of kind %s" kind))
+    (`[,op ,a ,b] (format "op %s on %s,%s" op a b))
+    ((and (pred keywordp) k) (format "keyword %s" (substring (symbol-name k) 1)))
+    ((seq 'list first) (format "list starting with %s" first))
+    (_ "unknown")))
+
+(dolist (x (list (make-circle :kind 'round :radius 3)
+                 (make-shape :kind 'square :size 4)
+                 (make-shape :kind 'triangle)
+                 [+ 1 2] :foo '(list 9) 42))
+  (princ (format "%s\n" (describe-thing x))))
+
+(pcase-defmacro even-num (name)
+  `(and (pred integerp) (pred cl-evenp) ,name))
+(dolist (n '(1 2 3 4))
+  (princ (format "%d %s\n" n (pcase n ((even-num k) (format "even %d" k)) (_ "odd")))))
+
+(defun tokenize (s)
+  (let ((out nil))
+    (dolist (w (split-string s))
+      (push (pcase w
+              ((pred (string-match-p "\\`[0-9]+\\'")) (cons 'num (string-to-number w)))
+              ((or "+" "-" "*" "/") (cons 'op (intern w)))
+              ((rx bos (+ alpha) eos) (cons 'id w))
+              (_ (cons 'junk w)))
+            out))
+    (nreverse out)))
+(princ (format "%S\n" (tokenize "x + 42 * y2 / 7")))
+(let ((stack nil))
+  (pcase-dolist (`(,kind . ,val) '((push . 1) (push . 2) (add) (push . 5) (mul)))
+    (pcase kind
+      ('push (push val stack))
+      ('add (push (+ (pop stack) (pop stack)) stack))
+      ('mul (push (* (pop stack) (pop stack)) stack))))
+  (princ (format "stack: %S\n" stack)))
