@@ -34,6 +34,7 @@ Qand_optional = intern('&optional')
 Qand_rest = intern('&rest')
 Qsuccess = intern(':success')
 Qdeclare = intern('declare')
+Qprogn = intern('progn')
 Qlet = intern('let')
 Qletstar = intern('let*')
 Qcond = intern('cond')
@@ -63,7 +64,7 @@ def special_form(name, expand=None):
     return register
 
 
-_SF_MIN_ARGS = {'quote': 1, 'function': 1, 'if': 2, 'prog1': 1, 'prog2': 2, 'let': 1,
+_SF_MIN_ARGS = {'quote': 1, 'function': 1, 'if': 2, 'prog1': 1, 'let': 1,
                 'let*': 1, 'while': 1, 'defvar': 1, 'defconst': 2, 'catch': 1,
                 'unwind-protect': 1, 'condition-case': 2}
 
@@ -289,8 +290,55 @@ def expand_all(form, env=NIL):
                 continue
             return Cons(head, _expand_list(form.cdr, env))
         if head.__class__ is Cons and head.car is Qlambda:
+            let_form = _unfold_lambda(head, form.cdr)
+            if let_form is not None:
+                form = let_form
+                continue
             return Cons(_expand_lambda(head, env), _expand_list(form.cdr, env))
         return Cons(head, _expand_list(form.cdr, env))
+
+
+def _unfold_lambda(lam, args):
+    """((lambda ARGS . BODY) . VALUES) as the `let' macroexpand-all makes of it, or None."""
+    if lam.cdr.__class__ is not Cons:
+        return None
+    arglist = lam.cdr.car
+    body = lam.cdr.cdr
+    if body.__class__ is Cons and isinstance(body.car, str) and body.cdr is not NIL:
+        body = body.cdr
+    if body.__class__ is Cons and body.car.__class__ is Cons and body.car.car is Qinteractive:
+        body = body.cdr
+    values = list_to_python(args)
+    bindings = []
+    optional = rest = False
+    a = arglist
+    while a.__class__ is Cons:
+        v = a.car
+        if v is Qand_optional:
+            if rest or a.cdr is NIL:
+                return None
+            optional = True
+        elif v is Qand_rest:
+            if a.cdr is NIL or a.cdr.cdr is not NIL:
+                return None
+            rest = True
+        elif v.__class__ is not Symbol:
+            return None
+        elif rest:
+            bindings.append(list_(v, Cons(intern('list'), make_list(values)) if values else NIL))
+            values = []
+        elif not optional and not values:
+            return None
+        else:
+            bindings.append(list_(v, values.pop(0) if values else NIL))
+        a = a.cdr
+    if values or a is not NIL:
+        return None
+    if bindings:
+        return Cons(intern('let'), Cons(make_list(bindings), body))
+    if body.__class__ is Cons and body.cdr is NIL:
+        return body.car
+    return Cons(intern('progn'), body)
 
 
 def _expand_list(lst, env):
@@ -325,8 +373,16 @@ def _exp_quote(form, env):
 def _exp_function(form, env):
     arg = form.cdr.car if form.cdr.__class__ is Cons else NIL
     if arg.__class__ is Cons and arg.car is Qlambda:
-        return list_(Qfunction, _expand_lambda(arg, env))
+        new = _expand_lambda(arg, env)
+        if _source_lambdas is not None:
+            _source_lambdas[id(new)] = (new, arg)
+        return list_(Qfunction, new)
     return form
+
+
+# While `eval' compiles a form: expanded lambda -> the lambda as written, which
+# is what its closures show (Emacs's eval expands lambda bodies only when called).
+_source_lambdas = None
 
 
 @_expander('let')
@@ -945,8 +1001,15 @@ def _call_cost(body):
 def compile_lambda(lam, scope):
     """Compile a (lambda ...) appearing as #'(lambda ...): a node making a Closure."""
     lexical = scope.lexical
+    source = None
+    if _source_lambdas:
+        entry = _source_lambdas.get(id(lam))
+        if entry is not None and entry[0] is lam:
+            source = entry[1]
     if not lexical:
         info = LambdaInfo(lam, False, None)
+        if source is not None:
+            info.form = source
 
         def make_dynamic(f):
             return Closure(info, [])
@@ -955,6 +1018,8 @@ def compile_lambda(lam, scope):
     boxed_slots = site[1]
     if scope.has_lexicals():
         info = LambdaInfo(lam, True, scope)
+        if source is not None:
+            info.form = source
         info.compile()
         cell_sources = [(outer, slot) for outer, slot in info.capture_slots]
 
@@ -965,6 +1030,8 @@ def compile_lambda(lam, scope):
         # Outer bindings captured here were marked boxed by the capture analysis.
         return make_closure
     info = LambdaInfo(lam, True, None)
+    if source is not None:
+        info.form = source
 
     def make_plain(f):
         # Compiled at the first call (macros defined later still apply).
@@ -1085,7 +1152,7 @@ def _list_closure(fn):
 
 # ---------------------------------------------------------------- eval
 
-def eval_form(form, lexical=NIL):
+def eval_form(form, lexical=NIL, keep_source=True):
     """`eval`: macroexpand and compile FORM, then run it."""
     if form.__class__ is Symbol:
         if lexical is not NIL and lexical.__class__ is Cons:
@@ -1097,8 +1164,28 @@ def eval_form(form, lexical=NIL):
         return form
     if lexical.__class__ is Cons:
         return _eval_in_alist_env(form, lexical)
+    if form.car is Qprogn and SPECIAL_FORMS.get(Qprogn) is not None:
+        # Each subform is compiled only when reached, so a macro defined by an
+        # earlier one applies to later ones, as in Emacs's eval.
+        result = NIL
+        body = form.cdr
+        while body.__class__ is Cons:
+            result = eval_form(body.car, lexical, keep_source)
+            body = body.cdr
+        if body is not NIL:
+            wrong_type('listp', body)
+        return result
+    global _source_lambdas
     scope = Scope(None, lexical is not NIL)
-    node = compile_form(expand_all(form), scope)
+    if keep_source:
+        saved = _source_lambdas
+        _source_lambdas = {}
+        try:
+            node = compile_form(expand_all(form), scope)
+        finally:
+            _source_lambdas = saved
+    else:
+        node = compile_form(expand_all(form), scope)
     frame = [None] * scope.nslots
     return node(frame)
 
@@ -1116,7 +1203,7 @@ def eval_toplevel(form, lexical):
         for sub in _args_list(form.cdr):
             result = eval_toplevel(sub, lexical)
         return result
-    return eval_form(form, T if lexical else NIL)
+    return eval_form(form, T if lexical else NIL, False)
 
 
 # ---------------------------------------------------------------- special forms
@@ -1143,8 +1230,13 @@ def sf_function(args, scope):
     if args.__class__ is not Cons or args.cdr is not NIL:
         wrong_number_of_arguments(intern('function'), _length(args))
     arg = args.car
-    if arg.__class__ is Cons and arg.car is Qlambda and scope.lexical:
-        return compile_lambda(arg, scope)
+    if arg.__class__ is Cons and arg.car is Qlambda:
+        if scope.lexical:
+            return compile_lambda(arg, scope)
+        if _source_lambdas:
+            entry = _source_lambdas.get(id(arg))
+            if entry is not None and entry[0] is arg:
+                arg = entry[1]
     return _constant(arg)
 
 
@@ -1167,23 +1259,6 @@ def sf_prog1(args, scope):
         rest(f)
         return v
     return prog1
-
-
-@special_form('prog2')
-def sf_prog2(args, scope):
-    """Eval FORM1, FORM2 and BODY sequentially; return value from FORM2."""
-    if args.__class__ is not Cons or args.cdr.__class__ is not Cons:
-        wrong_number_of_arguments(intern('prog2'), _length(args))
-    first = compile_form(args.car, scope)
-    second = compile_form(args.cdr.car, scope)
-    rest = compile_body(args.cdr.cdr, scope)
-
-    def prog2(f):
-        first(f)
-        v = second(f)
-        rest(f)
-        return v
-    return prog2
 
 
 @special_form('if')

@@ -142,6 +142,11 @@
   (declare (doc-string 2) (indent defun))
   (list 'function (cons 'lambda cdr)))
 
+(defmacro prog2 (form1 form2 &rest body)
+  "Eval FORM1, FORM2 and BODY sequentially; return value from FORM2."
+  (declare (indent 2) (debug t))
+  (list 'progn form1 (cons 'prog1 (cons form2 body))))
+
 (defmacro defsubst (name arglist &rest body)
   "Define an inline function.  The syntax is just like that of `defun'."
   (declare (doc-string 3) (indent 2))

@@ -46,17 +46,24 @@
     (signal 'wrong-type-argument (list 'consp spec)))
   (unless (<= 2 (length spec) 3)
     (signal 'wrong-number-of-arguments (list '(2 . 3) (length spec))))
-  (let ((upper-bound (make-symbol "upper-bound"))
-        (counter (make-symbol "counter")))
-    `(let ((,upper-bound ,(nth 1 spec))
-           (,counter 0))
-       (while (< ,counter ,upper-bound)
-         (let ((,(car spec) ,counter))
-           ,@body)
-         (setq ,counter (1+ ,counter)))
-       ,@(if (cddr spec)
-             ;; For backward compatibility, RESULT sees VAR bound to COUNT.
-             `((let ((,(car spec) ,counter)) ,@(cddr spec)))))))
+  ;; Emacs 28 uses these interned names, and a different loop when dynamic.
+  (let ((limit '--dotimes-limit--))
+    (if lexical-binding
+        (let ((counter '--dotimes-counter--))
+          `(let ((,limit ,(nth 1 spec))
+                 (,counter 0))
+             (while (< ,counter ,limit)
+               (let ((,(car spec) ,counter))
+                 ,@body)
+               (setq ,counter (1+ ,counter)))
+             ,@(if (cddr spec)
+                   `((let ((,(car spec) ,counter)) ,@(cddr spec))))))
+      `(let ((,limit ,(nth 1 spec))
+             (,(car spec) 0))
+         (while (< ,(car spec) ,limit)
+           ,@body
+           (setq ,(car spec) (1+ ,(car spec))))
+         ,@(cdr (cdr spec))))))
 
 (defmacro ignore-errors (&rest body)
   "Execute BODY; if an error occurs, return nil."
@@ -716,12 +723,12 @@ VARS is (GETTER SETTER)."
 (defmacro save-match-data (&rest body)
   "Execute the BODY forms, restoring the global value of the match data."
   (declare (indent 0) (debug t))
-  (let ((saved-match-data (make-symbol "saved-match-data")))
-    (list 'let
-          (list (list saved-match-data '(match-data)))
-          (list 'unwind-protect
-                (cons 'progn body)
-                (list 'set-match-data saved-match-data t)))))
+  ;; The interned name and `evaporate' are what Emacs 28's expansion shows.
+  (list 'let
+        '((save-match-data-internal (match-data)))
+        (list 'unwind-protect
+              (cons 'progn body)
+              '(set-match-data save-match-data-internal 'evaporate))))
 
 (defmacro with-current-buffer (buffer-or-name &rest body)
   "Execute the forms in BODY with BUFFER-OR-NAME temporarily current."
