@@ -1042,10 +1042,10 @@ def ash(value, count):
 @defun('number-to-string')
 def number_to_string(number):
     """Return the decimal representation of NUMBER as a string."""
-    from ..printer import format_float
     if number.__class__ is int:
         return str(number)
     if number.__class__ is float:
+        from ..printer import format_float
         return format_float(number)
     wrong_type('numberp', number)
 

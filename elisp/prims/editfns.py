@@ -87,35 +87,34 @@ def _int_text(n, conv, flags, width, precision):
     return _pad(sign + body, flags, width)
 
 
-def format_string(fmt, args, message=False):
-    """Emacs's `format' (and `format-message' when MESSAGE)."""
-    if not isinstance(fmt, str):
-        wrong_type('stringp', fmt)
-    out = []
+_MISMATCH = 'Format specifier doesn\u2019t match argument type'
+_parse_cache = {}
+
+
+def _parse_format(fmt):
+    """Split FMT into literal strings and spec tuples (field, flags, width, precision, conv).
+
+    A format error becomes an ('error', message) item at the point where Emacs
+    would signal it, so that errors keep their order relative to argument errors."""
+    items = []
     n = len(fmt)
     i = 0
-    argi = 0
-    nargs = len(args)
     while i < n:
-        c = fmt[i]
-        if c != '%':
+        if fmt[i] != '%':
             j = fmt.find('%', i)
             if j < 0:
                 j = n
-            chunk = fmt[i:j]
-            if message:
-                chunk = curve_quotes(chunk)
-            out.append(chunk)
+            items.append(str.__getitem__(fmt, slice(i, j)))
             i = j
             continue
         i += 1
-        # field number
+        field = None
         j = i
-        while j < n and fmt[j].isdigit():
+        while j < n and '0' <= fmt[j] <= '9':
             j += 1
         if j < n and fmt[j] == '$' and j > i:
             # Field 0 designates the format string itself, as in Emacs.
-            argi = int(fmt[i:j]) - 1
+            field = int(fmt[i:j]) - 1
             i = j + 1
         flags = ''
         while i < n and fmt[i] in '-+ #0':
@@ -124,7 +123,7 @@ def format_string(fmt, args, message=False):
             i += 1
         width = None
         j = i
-        while j < n and fmt[j].isdigit():
+        while j < n and '0' <= fmt[j] <= '9':
             j += 1
         if j > i:
             width = int(fmt[i:j])
@@ -132,63 +131,95 @@ def format_string(fmt, args, message=False):
         precision = None
         if i < n and fmt[i] == '.':
             j = i + 1
-            while j < n and fmt[j].isdigit():
+            while j < n and '0' <= fmt[j] <= '9':
                 j += 1
             precision = int(fmt[i + 1:j]) if j > i + 1 else 0
             i = j
         if i >= n:
-            _fmt_error('Format string ends in middle of format specifier')
+            items.append(('error', 'Format string ends in middle of format specifier', None, None, None))
+            break
         conv = fmt[i]
         i += 1
         if conv == '%':
-            out.append('%')
+            items.append('%')
             continue
         if conv == 'i':
             conv = 'd'
         if conv not in 'sSdoxXcefg':
-            _fmt_error('Invalid format operation %%%s' % conv)
+            items.append(('error', 'Invalid format operation %%%s' % conv, None, None, None))
+            break
+        items.append((field, flags, width, precision, conv))
+    return items
+
+
+def format_string(fmt, args, message=False):
+    """Emacs's `format' (and `format-message' when MESSAGE)."""
+    if not isinstance(fmt, str):
+        wrong_type('stringp', fmt)
+    items = _parse_cache.get(fmt)
+    if items is None:
+        items = _parse_format(fmt)
+        if len(_parse_cache) > 2000:
+            _parse_cache.clear()
+        _parse_cache[str.__str__(fmt)] = items
+    out = []
+    argi = 0
+    nargs = len(args)
+    for item in items:
+        if item.__class__ is str:
+            out.append(curve_quotes(item) if message else item)
+            continue
+        field, flags, width, precision, conv = item
+        if field == 'error':
+            _fmt_error(flags)
+        if field is not None:
+            argi = field
         if argi >= nargs:
             _fmt_error('Not enough arguments for format string')
         arg = args[argi] if argi >= 0 else fmt
         argi += 1
-        if conv in 'sS':
-            if conv == 'S' or (conv == 's' and not isinstance(arg, str) and arg.__class__ is not Symbol
-                               and arg.__class__ not in (int, float)):
-                text = prin1_to_string(arg, conv == 'S')
-            elif isinstance(arg, str):
+        cls = arg.__class__
+        if conv == 's' or conv == 'S':
+            if conv == 's' and isinstance(arg, str):
                 text = str.__str__(arg)
+            elif conv == 's' and cls is int:
+                text = str(arg)
+            elif conv == 'S' or (cls is not Symbol and cls is not float):
+                text = prin1_to_string(arg, conv == 'S')
             else:
                 text = princ_to_string(arg)
+            if precision is None and width is None:
+                out.append(text)
+                continue
             if precision is not None:
                 text = _truncate_to_width(text, precision)
             out.append(_pad(text, flags, width, _text_width(text) if width is not None else None))
+        elif conv == 'd' and cls is int and not flags and width is None and precision is None:
+            out.append(str(arg))
         elif conv == 'c':
-            if arg.__class__ is not int:
-                _fmt_error('Format specifier doesn\u2019t match argument type')
-            if not -(1 << 61) <= arg < (1 << 61):
-                _fmt_error('Format specifier doesn\u2019t match argument type')
+            if cls is not int or not -(1 << 61) <= arg < (1 << 61):
+                _fmt_error(_MISMATCH)
             if not 0 <= arg <= 0x3FFFFF:
                 wrong_type('characterp', arg)
             text = code_char(arg)
             out.append(_pad(text, flags, width, _text_width(text)))
         elif conv in 'doxX':
-            if arg.__class__ is float:
+            if cls is float:
                 if arg != arg or arg in (math.inf, -math.inf):
-                    _fmt_error('Format specifier doesn\u2019t match argument type') if False else None
                     out.append(_c_float(flags, width, None, 'f', arg))
                     continue
                 arg = int(arg)
-            elif arg.__class__ is not int:
-                _fmt_error('Format specifier doesn\u2019t match argument type')
+            elif cls is not int:
+                _fmt_error(_MISMATCH)
             out.append(_int_text(arg, conv, flags, width, precision))
         else:
-            if arg.__class__ is int:
+            if cls is int:
                 arg = float(arg)
-            elif arg.__class__ is not float:
-                _fmt_error('Format specifier doesn\u2019t match argument type')
+            elif cls is not float:
+                _fmt_error(_MISMATCH)
             out.append(_c_float(flags, width, precision, conv, arg))
     result = ''.join(out)
-    if isinstance(fmt, UnibyteStr) and result.isascii() is False and not any(
+    if fmt.__class__ is UnibyteStr and not result.isascii() and not any(
             is_multibyte(a) for a in args if isinstance(a, str)):
         return UnibyteStr(result)
     return result

@@ -444,6 +444,11 @@ def copy_sequence(arg):
 def concat_strings(parts):
     """Join Lisp strings keeping Emacs's multibyte rules."""
     s = ''.join(parts)
+    for p in parts:
+        if p.__class__ is not str:
+            break
+    else:
+        return s
     if any(p.__class__ is UnibyteStr for p in parts) and not any(is_multibyte(p) for p in parts):
         return UnibyteStr(s)
     if any(p.__class__ is MultibyteStr for p in parts) and s.isascii():
@@ -454,6 +459,11 @@ def concat_strings(parts):
 @defun('concat')
 def concat(*sequences):
     """Concatenate all the arguments and make the result a string."""
+    for seq in sequences:
+        if seq.__class__ is not str:
+            break
+    else:
+        return ''.join(sequences)
     parts = []
     for seq in sequences:
         if isinstance(seq, str):
@@ -465,7 +475,7 @@ def concat(*sequences):
                     wrong_type('integerp' if seq.__class__ is BoolVector else 'characterp', c)
                 chars.append(code_char(c))
             parts.append(''.join(chars))
-    if any(p.__class__ is PropStr for p in parts):
+    if PropStr in map(type, parts):
         from .textprop import concat_with_properties
         return concat_with_properties(parts)
     return concat_strings(parts)
@@ -1307,6 +1317,17 @@ def _substring_index(s, idx, length, default):
 @defun('substring')
 def substring(string, from_=NIL, to=NIL):
     """Return a new string whose contents are a substring of STRING."""
+    if string.__class__ is str and string.isascii():
+        n = len(string)
+        f = 0 if from_ is NIL else from_
+        t = n if to is NIL else to
+        if f.__class__ is int and t.__class__ is int:
+            if f < 0:
+                f += n
+            if t < 0:
+                t += n
+            if 0 <= f <= t <= n:
+                return string[f:t]
     if string.__class__ is Vector:
         n = len(string)
         f = _substring_index(string, from_, n, 0)
