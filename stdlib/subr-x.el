@@ -151,13 +151,12 @@
 (defmacro and-let* (varlist &rest body)
   "Bind variables according to VARLIST and conditionally evaluate BODY."
   (declare (indent 1))
-  (let (res)
-    (if varlist
-        (list 'if-let* varlist
-              (if body (macroexp-progn body)
-                (setq res (car (internal--build-binding (car (last varlist)) nil)))
-                res))
-      (list 'let* nil (if body (macroexp-progn body) t)))))
+  (if varlist
+      (let* ((r (internal--build-bindings varlist))
+             (last-var (cdr r)))
+        (list 'let* (car r)
+              (cons 'when (cons last-var (or body (list last-var))))))
+    (cons 'let* (cons nil (or body '(t))))))
 
 (defmacro if-let (spec then &rest else)
   "Bind variables according to SPEC and evaluate THEN or ELSE."
