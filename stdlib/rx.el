@@ -220,10 +220,13 @@
     (vietnamese . ?v) (hebrew . ?w) (cyrillic . ?y) (can-break . ?|)))
 
 (defun rx--lookup-def (name)
-  "The definition (ARGS RX) of the user-defined rx NAME, or nil."
-  (and (symbolp name)
-       (or (cdr (assq name rx--local-definitions))
-           (get name 'rx-definition))))
+  "The definition of the user-defined rx NAME as (ARGS RX), or nil.
+ARGS is t for a definition without an argument list."
+  (let ((def (and (symbolp name)
+                  (or (cdr (assq name rx--local-definitions))
+                      (get name 'rx-definition)))))
+    (and def
+         (if (cdr def) (list (car def) (cadr def)) (list t (car def))))))
 
 (defun rx--bracket (pieces)
   (append '("\\(?:") pieces '("\\)")))
@@ -253,9 +256,9 @@
      (simple (cons (list (cdr simple)) t))
      (class (cons (list (format "[[:%s:]]" (cdr class))) t))
      ((setq def (rx--lookup-def sym))
-      (if (car def)
-          (error "Not an `rx' symbol definition: %s" sym)
-        (rx--translate (cadr def))))
+      (unless (eq (car def) t)
+          (error "Not an `rx' symbol definition: %s" sym))
+      (rx--translate (cadr def)))
      (t (error "Unknown rx symbol `%s'" sym)))))
 
 (defun rx--translate-seq (body)
@@ -321,7 +324,7 @@
                (and (memq (car form) '(not or | intersection))
                     (rx--every #'rx--charset-p (cdr form)))))
       (let ((def (and (symbolp form) (rx--lookup-def form))))
-        (and def (null (car def)) (rx--charset-p (cadr def))))))
+        (and def (eq (car def) t) (rx--charset-p (cadr def))))))
 
 (defun rx--condense (intervals)
   "Sort and merge INTERVALS."
@@ -487,7 +490,7 @@
       (let ((s (rx--charset arg)))
         (rx--generate-set (cons (not (car s)) (cdr s)))))
      ((let ((def (rx--lookup-def arg)))
-        (and def (null (car def))))
+        (and def (eq (car def) t)))
       (rx--translate-not (list (cadr (rx--lookup-def arg)))))
      (t (error "Illegal argument to rx `not': %S" arg)))))
 
@@ -601,9 +604,9 @@
      ((eq head 'eval) (rx--translate (eval (car body))))
      ((rx--lookup-def head)
       (let ((def (rx--lookup-def head)))
-        (unless (car def)
+        (when (eq (car def) t)
           (error "Not an `rx' form definition: %s" head))
-        (rx--translate (rx--substitute (car def) body (cadr def)))))
+        (rx--translate (rx--substitute head (car def) body (cadr def)))))
      (t (error "Unknown rx form `%s'" head)))))
 
 (defun rx--regexp-atomic-p (re)
@@ -636,16 +639,26 @@
         ok))
      (t nil))))
 
-(defun rx--substitute (params args body)
-  "BODY with the parameters PARAMS replaced by ARGS."
-  (let ((bindings nil) (rest nil))
-    (while params
-      (if (eq (car params) '&rest)
-          (setq rest (cons (cadr params) args) params nil)
-        (unless args (error "Too few arguments to rx form"))
-        (setq bindings (cons (cons (car params) (car args)) bindings)
-              params (cdr params) args (cdr args))))
-    (when (and args (not rest)) (error "Too many arguments to rx form"))
+(defun rx--substitute (name params args body)
+  "BODY of the rx definition NAME with the parameters PARAMS replaced by ARGS."
+  (let* ((restpos (let ((i 0) (p params) (pos nil))
+                    (while (and p (not pos))
+                      (when (eq (car p) '&rest) (setq pos i))
+                      (setq p (cdr p) i (1+ i)))
+                    pos))
+         (nreq (or restpos (length params)))
+         (nargs (length args))
+         (bindings nil) (rest nil))
+    (when (< nargs nreq)
+      (error "Expanding rx def `%s': too few arguments (got %d, need %s%d)"
+             name nargs (if restpos "at least " "") nreq))
+    (when (and (not restpos) (> nargs nreq))
+      (error "Expanding rx def `%s': too many arguments (got %d, need %d)"
+             name nargs nreq))
+    (dotimes (_ nreq)
+      (setq bindings (cons (cons (car params) (car args)) bindings)
+            params (cdr params) args (cdr args)))
+    (when restpos (setq rest (cons (cadr params) args)))
     (rx--subst-walk body bindings rest)))
 
 (defun rx--subst-walk (form bindings rest)
@@ -687,10 +700,11 @@
   "Translate regular expressions REGEXPS in sexp form to a regexp string."
   (rx--to-expr (rx--translate-seq regexps)))
 
-(defun rx--make-definition (name args-and-rx)
+(defun rx--make-definition (_name args-and-rx)
+  "The stored form of a definition: (RX) or (ARGS RX)."
   (if (cdr args-and-rx)
-      (list (or (car args-and-rx) '(&rest)) (cadr args-and-rx))
-    (list nil (car args-and-rx))))
+      (list (car args-and-rx) (cadr args-and-rx))
+    (list (car args-and-rx))))
 
 (defmacro rx-define (name &rest definition)
   "Define NAME as a global `rx' definition."
