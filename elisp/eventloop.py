@@ -22,6 +22,7 @@ import time
 EVENT_READ = 1
 EVENT_WRITE = 2
 pending_status = {}         # Process -> True: status changed, sentinel not yet run
+pre_wait_hooks = []         # Python callables run at the start of every wait
 _idle_since = None          # time the front end became idle (None: not idle)
 
 
@@ -226,6 +227,9 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
     With WAIT_PROC, return as soon as output from it was read or it stopped
     running.  Returns True when output was read (from WAIT_PROC, or from any
     process when WAIT_PROC is None)."""
+    if pre_wait_hooks:
+        for hook in list(pre_wait_hooks):
+            hook()
     pl = poller()
     timers = _timers()
     now = time.time()

@@ -863,6 +863,8 @@ def make_network_process(*args):
                 infos = socket.getaddrinfo(host, portstring, family, socktype, 0,
                                            socket.AI_PASSIVE if server else 0)
             except socket.gaierror as e:
+                if nowait:
+                    return _dns_failed_process(name, contact, host, buffer, filt, sentinel)
                 error('%s/%s %s', host, portstring, e.strerror)
             except UnicodeError:
                 error('%s/%s %s', host, portstring, 'Name or service not known')
@@ -917,6 +919,38 @@ def _take_external_socket():
         return socket.socket(fileno=3)
     except (ValueError, OSError):
         return None
+
+
+_dns_failures = []
+
+
+def _dns_failed_process(name, contact, host, buffer, filt, sentinel):
+    """A :nowait client whose (asynchronous, in Emacs) name lookup failed: it reads
+    `connect' until the next wait, then `failed', without a sentinel call (as 28 does)."""
+    if buffer is not NIL:
+        buffer = B.get_buffer_create(buffer)
+    p = Process(unique_name(name))
+    p.childp = contact
+    p.buffer = buffer
+    p.sentinel = Qdefault_sentinel if sentinel is NIL else sentinel
+    p.filter = Qdefault_filter if filt is NIL else filt
+    p.plist = plist_get(contact, K['plist'])
+    p.status = Cons(Qconnect, NIL)
+    if buffer is not NIL:
+        p.mark.set(buffer, buffer.z)
+    add_process(p)
+    set_network_coding(p, contact)
+    _dns_failures.append((p, 'Name lookup of %s failed' % host))
+    if _check_dns not in eventloop.pre_wait_hooks:
+        eventloop.pre_wait_hooks.append(_check_dns)
+    return p
+
+
+def _check_dns():
+    while _dns_failures:
+        p, msg = _dns_failures.pop(0)
+        if p.status_symbol() is Qconnect:
+            p.status = list_(Qfailed, msg)
 
 
 def connect_network_socket(p, addrinfos, nowait, backlog):
