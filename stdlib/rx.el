@@ -343,11 +343,14 @@ ARGS is t for a definition without an argument list."
     (dolist (arg body)
       (cond
        ((stringp arg)
-        (let ((i 0) (n (length arg)))
+        (let ((i 0) (n (length arg)) (raw (not (multibyte-string-p arg))))
           (while (< i n)
             (let ((c (aref arg i)))
+              ;; Bytes >= 128 of a unibyte string are raw bytes.
+              (when (and raw (>= c 128)) (setq c (+ c #x3fff00)))
               (if (and (< (+ i 2) n) (eq (aref arg (1+ i)) ?-))
                   (let ((e (aref arg (+ i 2))))
+                    (when (and raw (>= e 128)) (setq e (+ e #x3fff00)))
                     (when (> c e)
                       (error "Invalid rx `any' range: %s" (substring arg i (+ i 3))))
                     (setq intervals (cons (cons c e) intervals) i (+ i 3)))
