@@ -448,11 +448,9 @@ ARGS is t for a definition without an argument list."
           (setcar dl ?.))
         (setq items (append items (list (cons ?- ?-))))))
     ;; A caret must not come first.
-    (when (eq (car-safe (car items)) ?^)
-      (if (eq (cdar items) ?^)
-          (when (cdr items)
-            (setq items (cons (cadr items) (cons (car items) (cddr items)))))
-        (setq items (cons (cons ?_ (cdar items)) (cons (cons ?^ ?^) (cdr items))))))
+    ;; (A range starting with a caret is left alone, as Emacs 28 does.)
+    (when (and (eq (car-safe (car items)) ?^) (eq (cdar items) ?^) (cdr items))
+      (setq items (cons (cadr items) (cons (car items) (cddr items)))))
     (cond
      ((null items)
       (if negated (cons (list "[^z-a]") t) (rx--empty)))

@@ -326,3 +326,7 @@
 (pcase "aa" ((rx (let x nonl) (backref x)) x))
 (pcase 5 ((rx "a") 'str) (_ 'notstr))
 (pcase "xay" ((rx "a") 'has-a))
+(rx (any "_^"))
+(rx (not (any "_^")))
+(rx (any "^-a"))
+(rx (any "^" "a-c" digit))
