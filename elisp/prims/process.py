@@ -13,7 +13,7 @@ import struct
 import time
 
 from ..defun import defun, defvar
-from ..lisp import (Cons, Symbol, Vector, NIL, T, UnibyteStr, MultibyteStr, intern,
+from ..lisp import (Cons, Symbol, Vector, NIL, T, UNBOUND, UnibyteStr, MultibyteStr, intern,
                     make_list, list_, list_to_python, is_multibyte)
 from ..errors import LispSignal, Throw, Q, error, wrong_type, signal, args_out_of_range
 from ..variables import state, symbol_value, symbol_value_or_unbound
@@ -449,32 +449,44 @@ def status_notify():
             exec_sentinel(p, msg)
 
 
+Vinhibit_quit = intern('inhibit-quit')
+if Vinhibit_quit.val is UNBOUND:
+    defvar('inhibit-quit', NIL)
+
+
+def _run_callback(kind, fn, p, arg):
+    """Call a filter or sentinel as Emacs does: inhibit-quit bound to t, the
+    current buffer and the match data preserved."""
+    from .search import md
+    from ..variables import specbind, unbind
+    old = state.current_buffer
+    regs, obj = md.regs, md.obj
+    if regs is not None:
+        regs = list(regs)
+    rec = specbind(Vinhibit_quit, T)
+    try:
+        funcall(fn, p, arg)
+    except LispSignal as e:
+        eventloop.callback_error(kind, e)
+    finally:
+        unbind(rec)
+        md.regs, md.obj = regs, obj
+        if old.live:
+            B.set_buffer_internal(old)
+
+
 def exec_sentinel(p, msg):
     sentinel = p.sentinel
     if sentinel is NIL:
         return
-    old = state.current_buffer
-    try:
-        funcall(sentinel, p, msg)
-    except LispSignal as e:
-        eventloop.callback_error('sentinel', e)
-    finally:
-        if old.live:
-            B.set_buffer_internal(old)
+    _run_callback('sentinel', sentinel, p, msg)
 
 
 def call_filter(p, text):
     filt = p.filter
     if filt is NIL:
         filt = Qdefault_filter
-    old = state.current_buffer
-    try:
-        funcall(filt, p, text)
-    except LispSignal as e:
-        eventloop.callback_error('filter', e)
-    finally:
-        if old.live:
-            B.set_buffer_internal(old)
+    _run_callback('filter', filt, p, text)
 
 
 def _insert_at_mark(p, buf, text, before_markers, fix_mark):
