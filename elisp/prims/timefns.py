@@ -230,6 +230,9 @@ def _zone(zone):
         nm = zone.cdr.car if zone.cdr.__class__ is Cons else NIL
         if nm is not NIL and not isinstance(nm, str):
             wrong_type('stringp', nm)
+        if isinstance(nm, str) and len(nm) < 3:
+            # Not a valid POSIX abbreviation: Emacs ends up with plain UTC.
+            return _Zone(0, '')
         return _Zone(off, nm if isinstance(nm, str) else _offset_name(off))
     if isinstance(zone, str):
         return _Zone(tz=zone)
@@ -585,6 +588,8 @@ def _strftime(fmt, b, ticks, hz, secs):
             w = width if width is not None else 9
             if flag == '-':
                 text = digits.rstrip('0') or '0'
+            elif flag == '_':
+                text = (digits.rstrip('0') or '0').ljust(w if w <= 9 else 9)
             elif w <= 9:
                 text = digits[:w]
             else:
@@ -594,6 +599,7 @@ def _strftime(fmt, b, ticks, hz, secs):
             text = 'AM' if b.hour < 12 else 'PM'
         elif d == 'P':
             text = 'am' if b.hour < 12 else 'pm'
+            upcase = swapcase = False
         elif d == 'q':
             numeric = ((b.mon - 1) // 3 + 1, 1, '0')
         elif d == 'r':
@@ -646,7 +652,6 @@ def _strftime(fmt, b, ticks, hz, secs):
             text = b.zone
             if swapcase:
                 text = text.lower()
-                swapcase = False
         else:
             text = fmt[fmt.rfind('%', 0, i):i]
         if numeric is not None:
@@ -656,9 +661,12 @@ def _strftime(fmt, b, ticks, hz, secs):
         if upcase:
             text = text.upper()
         elif swapcase:
-            text = text.swapcase() if text.islower() or text.isupper() else text.upper()
+            if d in 'aAbBh':
+                text = text.upper()
+            elif d == 'p':
+                text = text.lower()
         if width is not None and len(text) < width:
-            padc = '0' if flag == '0' else ' '
+            padc = '0' if flag == '0' or (d == 'F' and flag is None) else ' '
             if flag == '-':
                 pass
             else:
