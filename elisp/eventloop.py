@@ -243,7 +243,7 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
             next_timer = None
         if not just_this_one:
             status_notify()
-        if got and (wait_proc is not None or return_on_output):
+        if got and wait_proc is not None:
             break
         if wait_proc is not None:
             if not wait_proc.is_waitable():
@@ -264,6 +264,9 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
         if next_timer is not None:
             nt = max(next_timer - now, 0)
             timeout = nt if timeout is None else min(timeout, nt)
+        if got and return_on_output:
+            # Output arrived: keep reading only what is already there.
+            timeout = 0
         first = False
         if pl.empty() and timeout is None:
             if next_timer is None:
@@ -276,6 +279,8 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
             events = pl.poll(timeout)
         except InterruptedError:
             events = ()
+        if not events and got and return_on_output:
+            break
         for fd, obj, mask in events:
             if just_this_one and obj is not wait_proc:
                 continue
