@@ -448,6 +448,11 @@ def compile_form(form, scope):
     if cls is Symbol:
         return compile_variable(form, scope)
     if cls is not Cons:
+        if cls is Closure and form.info.lexical:
+            # In Emacs this is the list (closure ...): a call of `closure'.
+            def call_closure_symbol(f):
+                void_function(Qclosure)
+            return call_closure_symbol
         return _constant(form)
     head = form.car
     if head.__class__ is Symbol:
@@ -1101,12 +1106,12 @@ def apply_function(fn, args, fsym=None):
     if cls is Symbol:
         if fn is NIL:
             void_function(fn)
-        orig = fn
+        orig = fsym if fsym is not None else fn
         seen = 0
         while fn.__class__ is Symbol and fn is not NIL:
             nxt = fn.function
             if nxt is None or nxt is NIL:
-                void_function(fn)
+                void_function(orig)
             fn = nxt
             seen += 1
             if seen > 100:

@@ -8,6 +8,17 @@ from ..errors import wrong_type
 from ..variables import symbol_value
 
 
+def _provide_emacs():
+    from ..lisp import Cons
+    sym = intern('features')
+    feats = sym.val
+    if feats.__class__ is not Cons or intern('emacs') not in list(feats):
+        sym.val = Cons(intern('emacs'), feats if feats.__class__ is Cons else NIL)
+
+
+_provide_emacs()
+
+
 @defun('kill-emacs')
 def kill_emacs(arg=NIL, restart=NIL):
     """Exit the Emacs job and kill it."""

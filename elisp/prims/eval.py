@@ -283,3 +283,29 @@ def define_uninitialized_variable(symbol, doc=NIL):
 def _env_p():
     """Internal."""
     return NIL
+
+
+@defun('documentation')
+def documentation(function, raw=NIL):
+    """Return the documentation string of FUNCTION."""
+    fn = function
+    if fn.__class__ is Symbol:
+        doc = get_prop(fn, Q('function-documentation'))
+        if doc is not NIL:
+            return doc if isinstance(doc, str) else compiler.eval_form(doc, NIL)
+        from .data import indirect_function
+        fn = indirect_function(fn)
+        if fn is NIL:
+            raise_signal(Q('void-function'), list_(function))
+    if fn.__class__ is Cons and fn.car is Qmacro:
+        fn = fn.cdr
+    if fn.__class__ is Subr:
+        return fn.doc if fn.doc else NIL
+    if fn.__class__ is Cons and fn.car in (Qlambda, Qclosure):
+        fn = compiler._list_closure(fn)
+    if fn.__class__ is Closure:
+        return fn.info.doc if fn.info.doc is not None else NIL
+    if fn.__class__ is Cons and fn.car is Qautoload:
+        d = fn.cdr.cdr.car if fn.cdr.__class__ is Cons and fn.cdr.cdr.__class__ is Cons else NIL
+        return d if isinstance(d, str) else NIL
+    invalid_function(function)
