@@ -639,11 +639,15 @@ def make_paren_processor():
 
 def make_key_bindings():
     from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.filters import has_focus
+    from prompt_toolkit.enums import DEFAULT_BUFFER
     kb = KeyBindings()
+    editing = has_focus(DEFAULT_BUFFER)
 
-    @kb.add('enter')
-    @kb.add('c-j')
+    @kb.add('enter', filter=editing)
+    @kb.add('c-j', filter=editing)
     def _(event):
+        """Evaluate when the input reads as complete, else open an indented line."""
         buf = event.current_buffer
         if buf.complete_state is not None and buf.complete_state.current_completion is not None:
             buf.complete_state = None
@@ -654,10 +658,20 @@ def make_key_bindings():
             before = buf.document.text_before_cursor
             buf.insert_text('\n' + ' ' * indentation_for(before))
 
-    @kb.add('escape', 'enter')
+    @kb.add('escape', 'enter', filter=editing)
     def _(event):
         buf = event.current_buffer
         buf.insert_text('\n' + ' ' * indentation_for(buf.document.text_before_cursor))
+
+    @kb.add('escape', 'p', filter=editing)
+    def _(event):
+        """Previous input (comint's M-p)."""
+        event.current_buffer.history_backward(count=event.arg)
+
+    @kb.add('escape', 'n', filter=editing)
+    def _(event):
+        """Next input (comint's M-n)."""
+        event.current_buffer.history_forward(count=event.arg)
 
     return kb
 

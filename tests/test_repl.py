@@ -176,6 +176,12 @@ def drive_session(keys, capfd):
     return capfd.readouterr().out
 
 
+def test_pipe_history_search(capfd):
+    out = drive_session(['(concat "a" "b")\r', '(+ 1 2)\r', '\x12conc', '\r', '\r',
+                         '\x1bp\x1bp\r'], capfd)
+    assert out == '"ab"\n3 (#o3, #x3, ?\\C-c)\n"ab"\n3 (#o3, #x3, ?\\C-c)\n'
+
+
 def test_pipe_session(capfd):
     out = drive_session(['(+ 1 2)\r', '(let ((x 1))\r', '(+ x 41))\r', '(car 1)\r',
                          '(princ "hi")\r', '\x1b[A\x1b[A\r', '(+ 1\x03', '"ok"\r'], capfd)
