@@ -844,6 +844,22 @@ VARS is (GETTER SETTER)."
 
 (defun read-key (&optional _prompt _disable-fallbacks) (read-event))
 
+(defun how-many (regexp &optional rstart rend _interactive)
+  "Return the number of matches for REGEXP from point (or RSTART) to REND."
+  (save-excursion
+    (if rstart
+        (if rend
+            (progn (goto-char (min rstart rend)) (setq rend (max rstart rend)))
+          (goto-char rstart) (setq rend (point-max)))
+      (setq rend (if rend (max rend (point)) (point-max))))
+    (let ((count 0))
+      (while (and (< (point) rend) (re-search-forward regexp rend t))
+        (when (and (= (match-beginning 0) (match-end 0)) (< (point) rend))
+          (forward-char 1))
+        (setq count (1+ count)))
+      count)))
+(defalias 'count-matches #'how-many)
+
 (defun split-string-default-separators () "[ \f\t\n\r\v]+")
 
 (defmacro with-wrapper-hook (_hook _args &rest body)

@@ -113,8 +113,10 @@ def test_pytest_plugin_reports_ert_results(tmp_path):
     f = tmp_path / 'test-plugin-demo.el'
     f.write_text(PLUGIN_TESTS)
     env = dict(os.environ, PYTHONPATH=ROOT)
-    proc = subprocess.run([sys.executable, '-m', 'pytest', '-q', '-rA', '-p', 'no:cacheprovider',
-                           '-p', 'elisp.pytest_plugin', str(f)],
+    from conftest import _ert_plugin_autoloaded
+    plugin = [] if _ert_plugin_autoloaded() else ['-p', 'elisp.pytest_plugin']
+    proc = subprocess.run([sys.executable, '-m', 'pytest', '-q', '-rA', '-p', 'no:cacheprovider']
+                          + plugin + [str(f)],
                           cwd=str(tmp_path), capture_output=True, timeout=300, env=env)
     out = proc.stdout.decode('utf-8', 'replace')
     assert '2 failed, 1 passed, 1 skipped, 1 xfailed' in out, out
