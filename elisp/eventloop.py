@@ -12,6 +12,8 @@ Hooks for an interactive front end:
   run_once(timeout)               one turn of the loop (timers, I/O, sentinels)
   fileno()                        the epoll descriptor, readable when I/O is ready
   set_idle(flag)                  mark the front end idle (idle timers may fire)
+  set_sigpipe_handler(fn)         what a write to a reset connection does (batch: die
+                                  with exit 141 as Emacs 28 does)
 """
 
 import errno
@@ -190,6 +192,48 @@ def set_callback_error_handler(fn):
 
 def callback_error(kind, sig):
     _callback_error_handler(kind, sig)
+
+
+def _batch_sigpipe(proc):
+    """Batch Emacs 28 does not ignore SIGPIPE: writing to a connection the peer
+    reset kills it (exit 141), losing stdout text still in its stdio buffer."""
+    import os
+    from .prims.print import output
+    data = ''.join(output.pending).encode('utf-8', 'surrogateescape')
+    output.pending = []
+    output.size = 0
+    try:
+        if os.isatty(1):
+            keep = data.rfind(b'\n') + 1
+        else:
+            keep = len(data) - len(data) % 4096
+        if keep:
+            os.write(1, data[:keep])
+    except OSError:
+        pass
+    import signal
+    try:
+        # Lisp runs in a thread, where signal.signal is refused: ask libc.
+        import ctypes
+        ctypes.CDLL(None).signal(signal.SIGPIPE, 0)     # SIG_DFL
+        os.kill(os.getpid(), signal.SIGPIPE)
+    except (OSError, AttributeError, ImportError):
+        pass
+    os._exit(141)
+
+
+_sigpipe_handler = _batch_sigpipe
+
+
+def set_sigpipe_handler(fn):
+    """Install FN(process) for a write to a connection the peer reset (EPIPE);
+    if FN returns, the write signals an error instead."""
+    global _sigpipe_handler
+    _sigpipe_handler = fn if fn is not None else _batch_sigpipe
+
+
+def sigpipe(proc):
+    _sigpipe_handler(proc)
 
 
 def set_idle(flag):

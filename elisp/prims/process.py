@@ -13,7 +13,7 @@ import struct
 import time
 
 from ..defun import defun, defvar
-from ..lisp import (Cons, Symbol, Vector, NIL, T, UNBOUND, UnibyteStr, MultibyteStr, intern,
+from ..lisp import (Cons, Symbol, Vector, NIL, T, UNBOUND, UnibyteStr, MultibyteStr, PropStr, intern,
                     make_list, list_, list_to_python, is_multibyte)
 from ..errors import LispSignal, Throw, Q, error, wrong_type, signal, args_out_of_range
 from ..variables import state, symbol_value, symbol_value_or_unbound
@@ -193,6 +193,9 @@ class Decoder:
             return UnibyteStr(text)
         if text.isascii():
             return MultibyteStr(text)
+        if kind == 'latin-1':
+            # Emacs marks text decoded by a charset coding system.
+            return PropStr(text, [(0, len(text), list_(Q('charset'), Q('iso-8859-1')))], True)
         return text
 
 
@@ -677,6 +680,7 @@ def send_bytes(p, data):
     if err is not None:
         p.write_error = None
         if err.errno == errno.EPIPE:
+            eventloop.sigpipe(p)
             error('SIGPIPE raised on process %s; closed it', p.name)
         signal(Qfile_error, list_('Writing to process', os.strerror(err.errno), p))
 
