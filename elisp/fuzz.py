@@ -112,6 +112,8 @@ class Generator:
             return v if v is not None else self.literal(ty)
         if self.rng.random() < 0.22:
             return self.control(ty, depth, env)
+        if ty in EXTRAS and self.rng.random() < 0.3:
+            return self.pick(EXTRAS[ty])(self, depth - 1, env)
         return getattr(self, 'gen_' + ty)(depth - 1, env)
 
     def literal(self, ty):
@@ -344,6 +346,144 @@ class Generator:
 
     def gen_any(self, d, env):
         return self.gen(self.pick(['int', 'num', 'str', 'list', 'bool']), d + 1, env)
+
+
+def _ints(g, d, env, n=None):
+    return [S('list')] + [g.gen('int', d, env) for _ in range(g.rng.randint(0, 4) if n is None else n)]
+
+
+def _strs(g, d, env):
+    return [S('list')] + [g.gen('str', d, env) for _ in range(g.rng.randint(0, 3))]
+
+
+def _small(g):
+    return g.rng.randint(-3, 6)
+
+
+def _dotimes_sum(g, d, env):
+    i = g.fresh()
+    return [S('let'), [[S('acc'), 0]],
+            [S('dotimes'), [S(i), g.rng.randint(0, 5)],
+             [S('setq'), S('acc'), [S('+'), S('acc'), g.gen('int', d, env + ((i, 'int'),))]]],
+            S('acc')]
+
+
+def _dolist_push(g, d, env):
+    x = g.fresh()
+    return [S('let'), [S('acc')],
+            [S('dolist'), [S(x), g.gen('list', d, env)],
+             [S('push'), g.gen('any', d, env + ((x, 'any'),)), S('acc')]],
+            S('acc')]
+
+
+def _buffer_str(g, d, env):
+    ops = g.pick([
+        [[S('upcase-region'), [S('point-min')], [S('point-max')]]],
+        [[S('goto-char'), [S('point-min')]], [S('insert'), Str('<')],
+         [S('goto-char'), [S('point-max')]], [S('insert'), Str('>')]],
+        [[S('goto-char'), [S('point-min')]],
+         [S('while'), [S('search-forward'), Str('a'), S('nil'), S('t')],
+          [S('replace-match'), Str('A')]]],
+        [[S('delete-region'), [S('point-min')], [S('min'), [S('point-max')], 3]]],
+        [[S('goto-char'), 2], [S('delete-char'), 1]],
+    ])
+    return [S('with-temp-buffer'), [S('insert'), g.gen('str', d, env), g.gen('str', d, env)]] + ops \
+        + [[S('buffer-string')]]
+
+
+def _buffer_int(g, d, env):
+    return [S('with-temp-buffer'), [S('insert'), g.gen('str', d, env)],
+            g.pick([[S('point')], [S('buffer-size')],
+                    [S('progn'), [S('goto-char'), [S('point-min')]],
+                     [S('or'), [S('re-search-forward'), Str(g.pick(['[a-z]+', 'o', '[0-9]'])), S('nil'), S('t')], -1]],
+                    [S('progn'), [S('goto-char'), [S('point-min')]], [S('skip-chars-forward'), Str('a-z')]],
+                    [S('count-lines'), [S('point-min')], [S('point-max')]]])]
+
+
+def _hash(g, d, env):
+    return [S('let'), [[S('h'), [S('make-hash-table'), S(':test'), [S('function'), S(g.pick(['equal', 'eql', 'eq']))]]]],
+            [S('puthash'), g.gen('any', d, env), g.gen('any', d, env), S('h')],
+            [S('puthash'), g.gen('str', d, env), 1, S('h')],
+            g.pick([[S('hash-table-count'), S('h')],
+                    [S('gethash'), g.gen('any', d, env), S('h'), Q(S('none'))],
+                    [S('let'), [S('ks')], [S('maphash'), [S('lambda'), [S('k'), S('_v')], [S('push'), S('k'), S('ks')]], S('h')], S('ks')]])]
+
+
+def _pcase(g, d, env):
+    return [S('pcase'), g.gen('any', d, env),
+            [0, Q(S('zero'))],
+            [[S('pred'), S('stringp')], [S('list'), Q(S('str')), g.gen('int', d, env)]],
+            [[S('and'), [S('pred'), S('integerp')], S('n')], [S('list'), Q(S('int')), S('n')]],
+            [S('_'), Q(S('other'))]]
+
+
+EXTRAS = {
+    'int': [
+        lambda g, d, env: [S(g.pick(['truncate', 'floor', 'ceiling', 'round'])), g.gen('int', d, env),
+                           g.pick([2, -2, 3, 7, 0])],
+        lambda g, d, env: [S('string-to-number'), g.gen('str', d, env), g.pick([16, 8, 2, 10])],
+        lambda g, d, env: [S('logcount'), g.gen('int', d, env)],
+        lambda g, d, env: [S('aref'), [S('vector')] + [g.gen('int', d, env) for _ in range(3)], _small(g)],
+        lambda g, d, env: [S(g.pick(['/', '%'])), g.gen('int', d, env), g.pick([0, 1, -3])],
+        lambda g, d, env: [S('or'), [S('string-search'), Str(g.pick(['a', 'o', '-', ''])), g.gen('str', d, env)], -1],
+        lambda g, d, env: [S('alist-get'), Q(S(g.pick(['a', 'b', 'z']))), Q([[S('a'), S('.'), 1], [S('b'), S('.'), 2]]), 0],
+        lambda g, d, env: [S('plist-get'), Q([S(':a'), 1, S(':b'), 2]), S(g.pick([':a', ':b', ':c']))],
+        _dotimes_sum, _buffer_int,
+        lambda g, d, env: [S('length'), [S('vconcat'), g.gen('list', d, env), g.gen('str', d, env)]],
+        lambda g, d, env: [S('*'), g.gen('int', d, env), g.pick([2 ** 40, -2 ** 62, 3 ** 30])],
+        lambda g, d, env: [S('seq-reduce'), [S('function'), S('+')], _ints(g, d, env), 0],
+    ],
+    'num': [
+        lambda g, d, env: [S('/'), g.gen('num', d, env), g.pick([0.0, 3, 7.0, -0.0])],
+        lambda g, d, env: [S(g.pick(['sqrt', 'exp', 'log', 'sin', 'atan'])), g.gen('num', d, env)],
+        lambda g, d, env: [S('mod'), g.gen('num', d, env), g.pick([2.5, -3, 1.0])],
+        lambda g, d, env: [S('expt'), g.gen('num', d, env), g.pick([0.5, 2, -1, 3.0])],
+        lambda g, d, env: [S('+'), 0.1, g.pick([0.2, 1e21, 1e-7, 123456789.123])],
+    ],
+    'str': [
+        lambda g, d, env: [S('string-replace'), Str(g.pick(['a', 'o', ' '])), Str(g.pick(['', 'XY'])), g.gen('str', d, env)],
+        lambda g, d, env: [S('format'), Str(g.pick(['%s-%d', '%S:%x', '%5s|%-3d', '%c%s'])), g.gen('any', d, env), g.gen('int', d, env)],
+        lambda g, d, env: [S('reverse'), g.gen('str', d, env)],
+        lambda g, d, env: [S('symbol-name'), [S('intern'), g.gen('str', d, env)]],
+        lambda g, d, env: [S('format'), Str(g.pick(['%.3g', '%10.4f', '%-8.2e|', '%S', '%d'])), g.gen('num', d, env)],
+        lambda g, d, env: [S('apply'), [S('function'), S('string')], _ints(g, d, env)],
+        lambda g, d, env: [S('char-to-string'), [S(g.pick(['upcase', 'downcase'])), g.pick([97, 65, 233, 223, 48])]],
+        lambda g, d, env: [S('mapconcat'), [S('function'), S(g.pick(['upcase', 'identity', 'symbol-name']))],
+                           g.gen('list', d, env), Str(',')],
+        lambda g, d, env: [S('prin1-to-string'), [S('vector'), g.gen('any', d, env), g.gen('str', d, env)]],
+        lambda g, d, env: [S('substring'), g.gen('str', d, env), _small(g), _small(g)],
+        _buffer_str,
+        lambda g, d, env: [S('number-to-string'), [S('/'), g.gen('num', d, env), 3]],
+        lambda g, d, env: [S('string-trim'), g.gen('str', d, env), Str('[ xa]+')],
+    ],
+    'list': [
+        lambda g, d, env: [S('string-to-list'), g.gen('str', d, env)],
+        lambda g, d, env: [S('split-string'), g.gen('str', d, env), Str(g.pick(['-', ' ', 'a', '[ -]+'])), S(g.pick(['t', 'nil']))],
+        lambda g, d, env: [S('mapcar'), [S('function'), S(g.pick(['1+', 'abs', '-', 'number-to-string']))], _ints(g, d, env)],
+        _dolist_push,
+        lambda g, d, env: [S('nreverse'), [S('copy-sequence'), g.gen('list', d, env)]],
+        lambda g, d, env: [S('sort'), _strs(g, d, env), [S('function'), S(g.pick(['string<', 'string>']))]],
+        lambda g, d, env: [S(g.pick(['seq-uniq', 'flatten-tree'])), g.gen('list', d, env)],
+        lambda g, d, env: [S(g.pick(['seq-take', 'seq-drop'])), g.gen('list', d, env), _small(g)],
+        lambda g, d, env: [S('number-sequence'), _small(g), g.rng.randint(-3, 12), g.pick([1, 2, 3, -1])],
+        lambda g, d, env: [S('append'), [S('vector'), g.gen('any', d, env), g.gen('int', d, env)], S('nil')],
+        lambda g, d, env: [S('assoc'), g.gen('str', d, env), Q([[Str('a'), S('.'), 1], [Str(''), S('.'), 2], [Str('abc'), 3]])],
+        _hash, _pcase,
+        lambda g, d, env: [S('let'), [[S('l'), [S('copy-sequence'), g.gen('list', d, env)]]],
+                           [S('setcar'), S('l'), g.gen('any', d, env)], S('l')],
+        lambda g, d, env: [S('seq-remove'),
+                           [S('function'), S(g.pick(['numberp', 'stringp', 'null']))], g.gen('list', d, env)],
+    ],
+    'bool': [
+        lambda g, d, env: [S('char-equal'), g.pick([97, 65, 233]), g.pick([65, 97, 201])],
+        lambda g, d, env: [S(g.pick(['functionp', 'fboundp', 'boundp', 'special-form-p', 'macrop'])),
+                           Q(S(g.pick(['car', 'if', 'when', 'nil', 'foo', 'fill-column', 'lambda'])))],
+        lambda g, d, env: [S('string-version-lessp'), g.gen('str', d, env), g.gen('str', d, env)],
+        lambda g, d, env: [S('equal'), g.gen('list', d, env), g.gen('list', d, env)],
+        lambda g, d, env: [S(g.pick(['natnump', 'fixnump', 'bignump'])), g.gen('int', d, env)],
+        lambda g, d, env: [S('seq-every-p'), [S('function'), S('integerp')], g.gen('list', d, env)],
+    ],
+}
 
 
 def generate(seed, count, max_depth=4):
