@@ -377,3 +377,24 @@ def test_plain_mode_runs_the_event_loop_between_inputs(tmp_path):
     time.sleep(3)                       # idle: the timer fires while waiting for input
     out, err = p.communicate(b'(+ 1 1)\n', timeout=30)
     assert out.decode() == 'nil\ntick\n2 (#o2, #x2, ?\\C-b)\n'
+
+
+def test_matching_paren_processor_ignores_char_literals():
+    from prompt_toolkit.document import Document
+    proc = repl.make_paren_processor()
+    text = '(list ?( "(" x)'
+    assert proc.positions(Document(text, len(text))) == [(0, len(text) - 1), (0, 0)]
+    assert proc.positions(Document(text, 0)) == [(0, 0), (0, len(text) - 1)]
+    assert proc.positions(Document(text, 3)) == []
+
+
+def test_fallback_lexer_styles_tokens():
+    from prompt_toolkit.document import Document
+    lines = repl.SimpleLexer().lex_document(Document('(let ((s "a;b")) ; c\n  :k 12)'))
+    first = lines(0)
+    assert ''.join(t for _, t in first) == '(let ((s "a;b")) ; c'
+    styles = {t: st for st, t in first}
+    assert 'string' in styles['"a;b"'] and 'comment' in styles['; c']
+    assert 'keyword' in styles['let']
+    second = {t: st for st, t in lines(1)}
+    assert 'builtin' in second[':k'] and 'number' in second['12']
