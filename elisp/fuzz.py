@@ -640,8 +640,18 @@ def fuzz(seed, count, max_depth=4, do_shrink=True, out=sys.stdout, show=20):
     agreed = count - len(bad)
     out.write('seed %d: %d/%d forms agree (%.1f%%)\n' % (seed, agreed, count, 100.0 * agreed / max(count, 1)))
     diverging = [forms[i] for i in bad]
+    keys = [divergence_key(a[i], b[i]) for i in bad]
+    if diverging:
+        # Confirm in a fresh run: drop flukes and forms that depend on earlier ones.
+        again = oracle(diverging)
+        kept = [j for j, k in enumerate(again) if k is not None and k == keys[j]]
+        if len(kept) < len(diverging):
+            out.write('(%d of the divergences did not reproduce on their own)\n'
+                      % (len(diverging) - len(kept)))
+        diverging = [diverging[j] for j in kept]
+        keys = [keys[j] for j in kept]
     if do_shrink and diverging:
-        diverging = shrink(diverging, [divergence_key(a[i], b[i]) for i in bad], oracle)
+        diverging = shrink(diverging, keys, oracle)
     # Dedupe the shrunk examples and show each with both results.
     uniq = []
     seen = set()
@@ -655,7 +665,7 @@ def fuzz(seed, count, max_depth=4, do_shrink=True, out=sys.stdout, show=20):
     if uniq:
         ea, eb = run_both(uniq)
         details = [(to_text(f), x, y) for f, x, y in zip(uniq, ea, eb)]
-        out.write('%d divergences (%d distinct after shrinking):\n' % (len(bad), len(uniq)))
+        out.write('%d divergences (%d distinct after shrinking):\n' % (len(diverging), len(uniq)))
         for text, x, y in details[:show]:
             out.write('  %s\n    emacs: %s\n    elisp: %s\n' % (text, x, y))
         if len(details) > show:

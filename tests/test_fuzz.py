@@ -87,3 +87,17 @@ def test_seeded_batch_against_emacs():
     agreed, total, details = fuzz.fuzz(1, 150, do_shrink=True, out=out)
     assert total == 150
     assert agreed / total >= THRESHOLD, out.getvalue()
+
+
+def test_run_table_survives_a_crash(tmp_path):
+    import sys
+    fake = tmp_path / 'fake.py'
+    fake.write_text('import sys\n'
+                    'for line in open(sys.argv[-1]).read().split("\\n"):\n'
+                    '    if not line: continue\n'
+                    '    if "CRASH" in line:\n'
+                    '        sys.stdout.write("V part"); sys.exit(1)\n'
+                    '    print("V " + line)\n')
+    lines = ['1', '2', '(CRASH)', '3', '(CRASH)', '4']
+    got = fuzz._run_table([sys.executable, str(fake)], lines)
+    assert got == ['V 1', 'V 2', '<crash or timeout>', 'V 3', '<crash or timeout>', 'V 4']
