@@ -59,6 +59,8 @@ class _EpollPoller:
 
     def poll(self, timeout):
         """Ready (fd, obj, mask) triples, in ascending fd order as Emacs scans them."""
+        if timeout is not None and not 0 <= timeout <= 1e7:
+            timeout = 1e7 if timeout > 0 else 0
         evs = self.ep.poll(-1 if timeout is None else timeout)
         if not evs:
             return ()
@@ -102,6 +104,8 @@ class _SelectorsPoller(_EpollPoller):
         self.sel.unregister(fd)
 
     def poll(self, timeout):
+        if timeout is not None and not 0 <= timeout <= 1e7:
+            timeout = 1e7 if timeout > 0 else 0
         evs = self.sel.select(timeout)
         return sorted(((k.fd, k.data, m) for k, m in evs), key=lambda e: e[0])
 
@@ -277,6 +281,8 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
     pl = poller()
     timers = _timers()
     now = time.time()
+    if seconds is not None and seconds != seconds:
+        seconds = 0.0
     deadline = None if seconds is None else now + max(seconds, 0.0)
     got = False
     first = True

@@ -762,8 +762,6 @@ def set_socket_option(sock, key, value):
         return True
     if name == 'linger':
         if value.__class__ is int:
-            if value < 0:
-                error('Bad option value for %s', key.name)
             linger = struct.pack('ii', 1, value)
         else:
             linger = struct.pack('ii', 0 if value is NIL else 1, 0)
@@ -783,7 +781,7 @@ def apply_contact_options(sock, contact):
     while p.__class__ is Cons and p.cdr.__class__ is Cons:
         try:
             set_socket_option(sock, p.car, p.cdr.car)
-        except (OSError, LispSignal):
+        except (OSError, LispSignal, OverflowError, ValueError, TypeError):
             pass
         p = p.cdr.cdr
 
@@ -869,12 +867,15 @@ def make_network_process(*args):
         else:
             if service is T:
                 portstring = '0'
-            elif service.__class__ is int:
+            elif service.__class__ is int and -(1 << 61) <= service < (1 << 61):
                 portstring = str(service)
             else:
                 if not isinstance(service, str):
                     wrong_type('stringp', service)
                 portstring = service
+            if '\0' in host:
+                # Emacs hands the C string to the resolver and reports only its prefix.
+                error('%s', host.split('\0', 1)[0])
             try:
                 infos = socket.getaddrinfo(host, portstring, family, socktype, 0,
                                            socket.AI_PASSIVE if server else 0)
@@ -882,7 +883,7 @@ def make_network_process(*args):
                 if nowait:
                     return _dns_failed_process(name, contact, host, buffer, filt, sentinel)
                 error('%s/%s %s', host, portstring, e.strerror)
-            except UnicodeError:
+            except (UnicodeError, ValueError):
                 error('%s/%s %s', host, portstring, 'Name or service not known')
             addrinfos = [(fam, sa) for fam, _t, _p, _c, sa in infos]
     if plist_get(contact, K['tls-parameters']) is not NIL and server:
@@ -1038,6 +1039,10 @@ def connect_network_socket(p, addrinfos, nowait, backlog):
         except OSError as e:
             sock.close()
             last_err = e.errno
+            continue
+        except (ValueError, TypeError, OverflowError):
+            sock.close()
+            last_err = errno.EINVAL
             continue
         break
     else:
@@ -1649,6 +1654,10 @@ def set_network_process_option(process, option, value, no_error=NIL):
         error('Process is not running')
     try:
         ok = set_socket_option(p.sock, option, value)
+    except (OverflowError, ValueError, TypeError):
+        if no_error is not NIL:
+            return NIL
+        error('Bad option value for %s', option.name if option.__class__ is Symbol else option)
     except OSError as e:
         if no_error is not NIL:
             return NIL
@@ -1861,6 +1870,12 @@ def accept_process_output(process=NIL, seconds=NIL, millisec=NIL, just_this_one=
         p = check_process(process)
     else:
         p = None
+    if millisec is not NIL:
+        # The obsolete integer calling convention.
+        if millisec.__class__ is not int:
+            wrong_type('fixnump', millisec)
+        if seconds is not NIL and seconds.__class__ is not int:
+            wrong_type('fixnump', seconds)
     secs = _seconds(seconds, millisec)
     if secs is not None and secs <= 0:
         secs = 0.0
