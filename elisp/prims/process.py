@@ -602,7 +602,6 @@ def read_output(p):
             p.decode_coding = Q('raw-text-' + (eol or 'unix'))
         p.decoder = Decoder(p, p.decode_coding)
     text = p.decoder.decode(data)
-    symbol_value  # keep import used
     state_set_last_coding(p)
     if text:
         call_filter(p, text)
@@ -696,7 +695,7 @@ def check_sendable(p):
 
 def wait_connected(p):
     while p.connecting and p.sock is not None:
-        eventloop.wait(None, wait_proc=None, forever=False) if False else eventloop.wait(0.05)
+        eventloop.wait(0.05)
 
 
 # ---------------------------------------------------------------- addresses
@@ -1450,8 +1449,6 @@ def process_contact(process, key=NIL, no_block=NIL):
     p = check_process(process)
     if p.kind != 'network':
         return T
-    if p.connecting and no_block is NIL and key is not NIL and False:
-        wait_connected(p)
     if p.socktype == socket.SOCK_DGRAM and (key is T or key is K['remote']):
         addr = process_datagram_address(p)
         if addr is not NIL:
@@ -1720,9 +1717,7 @@ def network_lookup_address_info(name, family=NIL, hint=NIL):
         infos = socket.getaddrinfo(name, None, fam, socket.SOCK_STREAM)
     except socket.gaierror as e:
         from .editfns import message
-        message('%s', '%s/0 %s' % (name, e.strerror)) if False else None
-        from .print import output
-        output.write_stderr('%s/0 %s\n' % (name, e.strerror))
+        message('%s/0 %s', name, e.strerror)
         return NIL
     out = []
     for fam_, _t, _p, _c, sa in infos:
