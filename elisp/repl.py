@@ -305,6 +305,7 @@ class Evaluator:
         """Evaluate every form of TEXT, calling WRITE(str) with IELM's result lines."""
         from .prims.print import error_message_string, output
         from .lisp import Cons
+        from .errors import LispSignal
         status = read_input(text)
         if not status.complete and not status.forms:
             err = status.error
@@ -316,7 +317,7 @@ class Evaluator:
             if ok:
                 try:
                     line = format_value(result)
-                except KeyboardInterrupt:
+                except (KeyboardInterrupt, LispSignal):
                     write('*** IELM Error ***  Quit during pretty-printing\n')
                     continue
                 except Exception as e:
@@ -700,12 +701,38 @@ def make_session(input=None, output=None, history=None):
 
 # ---------------------------------------------------------------- the loops
 
+def _quit_class():
+    from .errors import LispSignal, Q
+    from .lisp import NIL
+
+    class Quit(LispSignal):
+        """The Lisp `quit` signal, raised asynchronously by Ctrl-C."""
+
+        def __init__(self, *args):
+            LispSignal.__init__(self, Q('quit'), NIL)
+    return Quit
+
+
+def _install_quit_on_interrupt():
+    """Make Ctrl-C during evaluation signal Lisp's `quit` (catchable by condition-case)
+    instead of ending the process, as it does in an interactive Emacs."""
+    import ctypes
+    from .variables import state
+    quit_class = _quit_class()
+
+    def interrupt_thread(thread):
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
+                                                   ctypes.py_object(quit_class))
+    state.interrupt_thread = interrupt_thread
+
+
 class Repl:
     """One REPL session; `interactive()` on a terminal, `plain()` otherwise."""
 
     def __init__(self):
         from .prims.print import set_interactive_flush
         set_interactive_flush(True)
+        _install_quit_on_interrupt()
         self.evaluator = Evaluator()
         self.events = EventLoopAdapter()
 
@@ -750,14 +777,16 @@ class Repl:
             self.run_text(text)
 
     def run_text(self, text):
+        from .errors import LispSignal
         try:
             self.evaluator.run_text(text, _write_stdout)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, LispSignal):
             _write_stdout('*** Eval error ***  Quit during evaluation\n')
 
     def plain(self, infile=None):
         """Read forms from INFILE (stdin) as they complete; print results the same way."""
         import select
+        from .errors import LispSignal
         fd = (infile or sys.stdin).fileno()
         pending = ''
         raw = b''
@@ -780,7 +809,7 @@ class Repl:
                     if input_is_complete(pending):
                         text, pending = pending, ''
                         self.run_text(text)
-            except KeyboardInterrupt:
+            except (KeyboardInterrupt, LispSignal):
                 pending = ''
                 _write_stdout('*** Eval error ***  Quit during evaluation\n')
         self.events.set_idle(False)

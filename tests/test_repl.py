@@ -306,6 +306,11 @@ def test_pty_ctrl_c_during_evaluation(term):
     assert t.wait_for('*** Eval error ***  Quit during evaluation')
     t.send('(+ 2 2)\r')
     assert t.wait_for('4 (#o4, #x4, ?\\C-d)')
+    # Ctrl-C is the Lisp `quit` signal: condition-case can catch it.
+    t.send('(condition-case nil (while t) (quit (quote caught)))\r')
+    time.sleep(1.0)
+    t.send('\x03')
+    assert t.wait_for('caught\n')
 
 
 # ---------------------------------------------------------------- plain (not a terminal)
