@@ -6,7 +6,7 @@ import re
 from .lisp import (Cons, Symbol, Vector, Record, BoolVector, HashTable, Subr, UnibyteStr,
                    NIL, T, intern, SURROGATE_BASE)
 from .errors import LispSignal, Q
-from .lisp import UNBOUND
+from .lisp import UNBOUND, PropStr
 from . import variables
 
 PRINT_DEPTH_LIMIT = 200
@@ -207,6 +207,9 @@ class _Printer:
                 return
             out.append(symbol_text(obj, self.escape))
         elif isinstance(obj, str):
+            if cls is PropStr and self.escape and any(p is not NIL for _, _, p in obj.intervals):
+                self.print_propertized(obj)
+                return
             out.append(string_text(obj, self.escape, self.stream))
         elif cls is float:
             out.append(format_float(obj))
@@ -216,6 +219,18 @@ class _Printer:
             self.print_vector(obj, '#s(' if cls is Record else '[', ')' if cls is Record else ']')
         else:
             self.print_other(obj)
+
+    def print_propertized(self, obj):
+        """#("TEXT" START END PLIST ...), as Emacs prints a string with properties."""
+        self.out.append('#(')
+        self.out.append(string_text(obj, self.escape, self.stream))
+        for a, b, p in obj.intervals:
+            if p is not NIL:
+                self.out.append(' %d %d ' % (a, b))
+                # Emacs prints a copy of the string, whose plists have their pairs reversed.
+                from .prims.textprop import _reversed_plist
+                self.print(_reversed_plist(p))
+        self.out.append(')')
 
     def _label(self, obj):
         """With print-circle: print #N# (and return True) or #N= for a shared OBJ."""

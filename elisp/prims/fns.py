@@ -429,7 +429,8 @@ def copy_sequence(arg):
     if cls is BoolVector:
         return BoolVector(list(arg.bits))
     if cls is PropStr:
-        return PropStr(str(arg), [(s, e, copy_sequence(p)) for s, e, p in arg.intervals], arg.multibyte)
+        from .textprop import _reversed_plist    # copies reverse each plist's pairs, as in Emacs
+        return PropStr(str(arg), [(s, e, _reversed_plist(p)) for s, e, p in arg.intervals], arg.multibyte)
     if isinstance(arg, str):
         if cls is not str:
             return cls(arg)
