@@ -464,7 +464,7 @@ EXTRAS = {
         lambda g, d, env: [S('nreverse'), [S('copy-sequence'), g.gen('list', d, env)]],
         lambda g, d, env: [S('sort'), _strs(g, d, env), [S('function'), S(g.pick(['string<', 'string>']))]],
         lambda g, d, env: [S(g.pick(['seq-uniq', 'flatten-tree'])), g.gen('list', d, env)],
-        lambda g, d, env: [S(g.pick(['seq-take', 'seq-drop'])), g.gen('list', d, env), _small(g)],
+        lambda g, d, env: [S('seq-take'), g.gen('list', d, env), _small(g)],
         lambda g, d, env: [S('number-sequence'), _small(g), g.rng.randint(-3, 12), g.pick([1, 2, 3, -1])],
         lambda g, d, env: [S('append'), [S('vector'), g.gen('any', d, env), g.gen('int', d, env)], S('nil')],
         lambda g, d, env: [S('assoc'), g.gen('str', d, env), Q([[Str('a'), S('.'), 1], [Str(''), S('.'), 2], [Str('abc'), 3]])],
