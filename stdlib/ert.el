@@ -1010,14 +1010,19 @@ SPEC is (MESSAGE-FORM [:prefix PREFIX-FORM])."
 (defvar ert-resource-directory-trim-right-regexp "\\(-tests?\\)?\\.el")
 
 (defmacro ert-resource-directory ()
-  "The resource directory of the test file being loaded."
-  `(let* ((file (or (macroexp-file-name) buffer-file-name load-file-name))
-          (base (file-name-nondirectory file))
-          (trimmed (replace-regexp-in-string ert-resource-directory-trim-right-regexp ""
-                                             (replace-regexp-in-string
-                                              ert-resource-directory-trim-left-regexp "" base))))
-     (expand-file-name (format ert-resource-directory-format trimmed)
-                       (file-name-directory file))))
+  "The resource directory of the test file being loaded: \"resources/\" next
+to it if that exists, else one named after the file (foo-tests.el gives
+foo-resources/)."
+  `(let* ((testfile ,(or (macroexp-file-name) buffer-file-name load-file-name))
+          (default-directory (file-name-directory testfile)))
+     (file-truename
+      (if (file-accessible-directory-p "resources/")
+          (expand-file-name "resources/")
+        (expand-file-name
+         (format ert-resource-directory-format
+                 (string-trim testfile
+                              ert-resource-directory-trim-left-regexp
+                              ert-resource-directory-trim-right-regexp)))))))
 
 (defmacro ert-resource-file (file)
   "The file FILE in the test's resource directory."
