@@ -28,6 +28,23 @@ from elisp import repl  # noqa: E402
 from elisp.repl import read_input, print_format, indentation_for, paren_pairs  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def restore_interpreter_state():
+    """In-process REPL sessions change global settings: put them back afterwards."""
+    from elisp.lisp import intern
+    from elisp.variables import state, default_value, set_default
+    from elisp.prims import print as print_mod
+    lb = intern('lexical-binding')
+    saved = (default_value(lb), print_mod._interactive_flush, state.__dict__.get('interrupt_thread'))
+    yield
+    set_default(lb, saved[0])
+    print_mod.set_interactive_flush(saved[1])
+    if saved[2] is None:
+        state.__dict__.pop('interrupt_thread', None)
+    else:
+        state.interrupt_thread = saved[2]
+
+
 # ---------------------------------------------------------------- completeness
 
 @pytest.mark.parametrize('text, complete', [
