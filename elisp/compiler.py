@@ -380,9 +380,27 @@ def _exp_function(form, env):
     return form
 
 
+@_expander('funcall')
+def _exp_funcall(form, env):
+    """(funcall #'F ARGS...) becomes (F ARGS...), as macroexp--expand-all does (not eval)."""
+    args = _expand_list(form.cdr, env)
+    fn = args.car if args.__class__ is Cons else NIL
+    if (_source_lambdas is None and fn.__class__ is Cons and fn.car is Qfunction
+            and fn.cdr.__class__ is Cons and fn.cdr.cdr is NIL
+            and fn.cdr.car.__class__ is Symbol and fn.cdr.car is not NIL):
+        f = fn.cdr.car
+        if SPECIAL_FORMS.get(f) is None and macro_function(f, env) is None:
+            return expand_all(Cons(f, args.cdr), env)
+    return Cons(form.car, args)
+
+
 # While `eval' compiles a form: expanded lambda -> the lambda as written, which
 # is what its closures show (Emacs's eval expands lambda bodies only when called).
 _source_lambdas = None
+
+# [dict or None]: set by the printer while it prints, so that closures and their
+# environment entries keep their identity (for #N and print-circle).
+print_cache = [None]
 
 
 @_expander('let')
@@ -902,6 +920,13 @@ class Closure:
         form = info.form
         if not info.lexical:
             return form
+        cache = print_cache[0]
+        if cache is not None:
+            lst = cache.get(id(self))
+            if lst is None:
+                lst = cache[id(self)] = Cons(Qclosure, Cons(self.env_list(), form.cdr))
+                cache[('keep', id(self))] = self
+            return lst
         return Cons(Qclosure, Cons(self.env_list(), form.cdr))
 
     def arity_data(self):
@@ -919,9 +944,19 @@ class Closure:
             return list_(T)
         (entries, _, self_slot), frame, boxed = src
         items = []
+        cache = print_cache[0]
         for kind, sym, k in entries:
             if kind == 0:
                 items.append(sym)
+                continue
+            if cache is not None:
+                # The same binding shows as the same cons in every closure sharing it.
+                key = (id(frame), k) if kind == 1 else id(boxed[k])
+                entry = cache.get(key)
+                if entry is None:
+                    entry = cache[key] = Cons(sym, frame[k] if kind == 1 else boxed[k][0])
+                    cache[('keep', key)] = frame if kind == 1 else boxed[k]
+                items.append(entry)
             elif kind == 1:
                 items.append(Cons(sym, frame[k]))
             else:
@@ -1115,7 +1150,10 @@ def apply_function(fn, args, fsym=None):
             fn = nxt
             seen += 1
             if seen > 100:
-                signal(Q('cyclic-function-indirection'), list_(orig))
+                # Emacs reports the first alias in the chain (Findirect_function).
+                first = orig.function if orig.__class__ is Symbol else None
+                signal(Q('cyclic-function-indirection'),
+                       list_(first if first.__class__ is Symbol else orig))
         fsym = orig
         cls = fn.__class__
         if cls is Closure:

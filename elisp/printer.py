@@ -111,6 +111,9 @@ def string_text(s, escape, stream=False):
     unibyte strings as octal, as Emacs does when it binds print-escape-nonascii."""
     unibyte = s.__class__ is UnibyteStr
     esc_nonascii = not stream or _symbol_value(Vprint_escape_nonascii) is not NIL
+    if stream and not escape and not esc_nonascii and _HAS_RAW.search(s):
+        # Emacs writes raw bytes to a stream in its internal two-byte form.
+        return _HAS_RAW.sub(_raw_internal, s)
     if not escape:
         if unibyte:
             if esc_nonascii:
@@ -139,7 +142,7 @@ def string_text(s, escape, stream=False):
             out.append(c)
         elif 0xDC80 <= o <= 0xDCFF:
             if unibyte and not esc_nonascii:
-                out.append(chr(o - SURROGATE_BASE))
+                out.append(_raw_internal(c))
             else:
                 out.append(_octal(o - SURROGATE_BASE, s, i + 1))
         elif esc_nl and c == '\n':
@@ -160,6 +163,14 @@ def string_text(s, escape, stream=False):
 _PLAIN_STRING = re.compile(r'[^"\\\udc80-\udcff]*\Z')
 
 
+_HAS_RAW = re.compile('[\udc80-\udcff]')
+
+
+def _raw_internal(m):
+    b = ord(m if m.__class__ is str else m.group()) - SURROGATE_BASE
+    return chr(SURROGATE_BASE + (0xC0 | ((b >> 6) & 1))) + chr(SURROGATE_BASE + (0x80 | (b & 0x3F)))
+
+
 def _octal(c, s, j):
     """Emacs's octalout: as few digits as possible unless an octal digit follows."""
     if c > 0o77 or (j < len(s) and '0' <= s[j] <= '7'):
@@ -169,7 +180,18 @@ def _octal(c, s, j):
 
 def prin1_to_string(obj, escape=True, stream=False):
     p = _Printer(escape, stream)
-    p.print_top(obj)
+    from .compiler import print_cache
+    outer = print_cache[0]
+    if outer is None:
+        print_cache[0] = {}
+    try:
+        p.print_top(obj)
+    except LispSignal as e:
+        e.partial_output = ''.join(p.out)     # Emacs has already sent this much
+        raise
+    finally:
+        if outer is None:
+            print_cache[0] = None
     return ''.join(p.out)
 
 
@@ -199,6 +221,8 @@ class _Printer:
 
     def print(self, obj):
         out = self.out
+        if len(self.being_printed) >= PRINT_DEPTH_LIMIT:
+            raise LispSignal(Q('error'), Cons('Apparently circular structure being printed', NIL))
         cls = obj.__class__
         if cls is int:
             out.append(str(obj))
@@ -250,8 +274,6 @@ class _Printer:
         if self.circle is not None:
             return self._label(obj)
         bp = self.being_printed
-        if len(bp) >= PRINT_DEPTH_LIMIT - 1:
-            raise LispSignal(Q('error'), Cons('Apparently circular structure being printed', NIL))
         for i, x in enumerate(bp):
             if x is obj:
                 self.out.append('#%d' % i)
@@ -388,10 +410,14 @@ class _Printer:
             out.append(' purecopy t')
         out.append(' data (')
         first = True
-        for k, v in list(h.table.values()):
+        limit = self.print_length
+        for n, (k, v) in enumerate(list(h.table.values())):
             if not first:
                 out.append(' ')
             first = False
+            if limit is not None and n >= limit:
+                out.append('...')
+                break
             self.print(k)
             out.append(' ')
             self.print(v)

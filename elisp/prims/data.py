@@ -13,8 +13,8 @@ from .. import variables
 from ..variables import state, symbol_value, set_value, set_default, default_value
 from ..compiler import Closure, Qmacro, Qlambda, Qclosure, Qautoload
 
-defvar('most-positive-fixnum', MOST_POSITIVE_FIXNUM)
-defvar('most-negative-fixnum', MOST_NEGATIVE_FIXNUM)
+defvar('most-positive-fixnum', MOST_POSITIVE_FIXNUM).constant = True
+defvar('most-negative-fixnum', MOST_NEGATIVE_FIXNUM).constant = True
 Qarith_error = Q('arith-error')
 
 
@@ -569,18 +569,29 @@ def indirect_variable(obj):
     return obj
 
 
+def _fn_cell(sym):
+    fn = sym.function
+    return NIL if fn is None else fn
+
+
 def indirect_function(obj):
-    n = 0
-    orig = obj
-    while obj.__class__ is Symbol and obj is not NIL:
-        fn = obj.function
-        if fn is None:
-            return NIL
-        obj = fn
-        n += 1
-        if n > 100:
-            signal(Q('cyclic-function-indirection'), list_(orig))
-    return obj
+    """Follow OBJ's chain of function aliases (Emacs's Findirect_function)."""
+    if obj.__class__ is not Symbol or obj is NIL:
+        return obj
+    obj = _fn_cell(obj)
+    if obj.__class__ is not Symbol:
+        return obj
+    hare = tortoise = obj
+    while True:
+        if hare.__class__ is not Symbol or hare is NIL:
+            return hare
+        hare = _fn_cell(hare)
+        if hare.__class__ is not Symbol or hare is NIL:
+            return hare
+        hare = _fn_cell(hare)
+        tortoise = _fn_cell(tortoise)
+        if hare is tortoise:
+            signal(Q('cyclic-function-indirection'), list_(obj))
 
 
 @defun('indirect-function')
@@ -595,16 +606,6 @@ def fset(sym, definition):
     check_symbol(sym)
     if sym is NIL and definition is not NIL:
         setting_constant(sym)
-    # Refuse to make a loop.
-    x = definition
-    n = 0
-    while x.__class__ is Symbol and x is not NIL:
-        if x is sym:
-            signal(Q('cyclic-function-indirection'), list_(sym))
-        x = x.function if x.function is not None else NIL
-        n += 1
-        if n > 100:
-            break
     sym.function = None if definition is NIL else definition
     return definition
 
@@ -644,6 +645,8 @@ def put(sym, propname, value):
             return value
         last = p.cdr
         p = p.cdr.cdr
+    if p is not NIL:
+        wrong_type('plistp', plist)
     cell = Cons(propname, Cons(value, NIL))
     if last is None:
         sym.plist = cell
@@ -1179,7 +1182,7 @@ def bool_vector_subsetp(a, b):
     check_bool_vector(a)
     check_bool_vector(b)
     if len(a.bits) != len(b.bits):
-        signal(Q('wrong-length-argument'), list_(len(a.bits), len(b.bits)))
+        signal(Q('wrong-length-argument'), list_(len(a.bits), len(b.bits), len(b.bits)))
     return T if all(y or not x for x, y in zip(a.bits, b.bits)) else NIL
 
 
@@ -1223,7 +1226,7 @@ def bool_vector_count_consecutive(a, b, i):
 def fillarray(array, item):
     """Store each element of ARRAY with ITEM."""
     cls = array.__class__
-    if cls is Vector or cls is Record:
+    if cls is Vector:
         array[:] = [item] * len(array)
         return array
     if cls is BoolVector:

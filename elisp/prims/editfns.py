@@ -249,8 +249,10 @@ def format_message(string, *objects):
 @defun('message')
 def message(format_string_, *args):
     """Display a message at the bottom of the screen."""
-    if format_string_ is NIL or (isinstance(format_string_, str) and format_string_ == '' and not args):
-        return format_string_ if format_string_ is NIL else ''
+    if format_string_ is NIL:
+        from .print import output
+        output.write_stderr('\n')
+        return NIL
     text = format_string(format_string_, args, message=True)
     from .print import output
     output.write_stderr(text + '\n')

@@ -1014,9 +1014,9 @@ def make_hash_table(*keyword_args):
     for i in range(n):
         if not used[i]:
             signal(Q('error'), list_('Invalid argument list', args[i]))
-    test = opts.get(':test', NIL)
+    test = opts.get(':test', Qeql)
     if test is NIL:
-        test = Qeql
+        signal(Q('error'), list_('Invalid hash table test'))
     user = None
     if test not in (Qeq, Qeql, Qequal):
         user = _user_tests.get(test)
@@ -1027,6 +1027,8 @@ def make_hash_table(*keyword_args):
         size = 65
     elif size.__class__ is not int or size < 0:
         signal(Q('error'), list_('Invalid hash table size', size))
+    elif size == 0:
+        size = 1
     weakness = opts.get(':weakness', NIL)
     if weakness is T:
         weakness = Qkey_and_value
