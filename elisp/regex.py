@@ -143,7 +143,7 @@ def _simple_class(a):
 
 
 class Compiled:
-    __slots__ = ('rx', 'nsub', 'gmap', 'identity', 'pattern', '_back', 'flags')
+    __slots__ = ('rx', 'nsub', 'gmap', 'identity', 'pattern', '_back', 'flags', 'uses_point')
 
     def backward(self):
         """A pattern finding the rightmost start position: .* then the regexp ahead."""
@@ -165,6 +165,7 @@ class _Parser:
         self.pygroups = 0
         self.gmap = {}
         self.open = []
+        self.uses_point = False
 
     def parse(self):
         out = self.alt()
@@ -222,6 +223,7 @@ class _Parser:
                     atoms.append(r'\Z')
                     last = None
                 elif d == '=':
+                    self.uses_point = True
                     pt = self.point
                     if pt is None:
                         atoms.append('(?!)')
@@ -529,10 +531,6 @@ def compile_regexp(pattern, casefold=False, table='std', point=None):
     c = _cache.get(key)
     if c is not None:
         return c
-    if point is not None and '\\=' not in pattern:
-        c = compile_regexp(pattern, casefold, table, None)
-        _cache[key] = c
-        return c
     parser = _Parser(str(pattern), table, point)
     py = parser.parse()
     flags = re.MULTILINE | (re.IGNORECASE if casefold else 0)
@@ -547,6 +545,7 @@ def compile_regexp(pattern, casefold=False, table='std', point=None):
     c.pattern = py
     c.flags = flags
     c.nsub = parser.nsub
+    c.uses_point = parser.uses_point
     c._back = None
     gmap = [None] * (parser.nsub + 1)
     identity = True
@@ -567,9 +566,11 @@ def match_regs(c, m, offset=0, start=None, end=None):
     """Match data (a list of [start, end, start, end, ...], -1 for unset) from M."""
     if c.identity:
         regs = m.regs
+        if c.nsub == 0 and start is None:
+            s, e = regs[0]
+            return [s + offset, e + offset]
         out = []
-        for k in range(c.nsub + 1):
-            s, e = regs[k]
+        for s, e in regs[:c.nsub + 1]:
             if s >= 0:
                 out.append(s + offset)
                 out.append(e + offset)

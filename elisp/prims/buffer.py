@@ -9,7 +9,7 @@ from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, NIL, T, UNBOUND, UnibyteStr, intern, make_list, list_,
                     list_to_python, code_char, string_char_code, is_multibyte)
 from ..errors import LispSignal, Q, error, wrong_type, args_out_of_range, signal
-from ..variables import state, symbol_value, set_value, make_localized
+from ..variables import state, symbol_value, set_value, make_localized, symbol_value_or_unbound
 
 
 class BufferText:
@@ -161,7 +161,8 @@ class Buffer:
     @property
     def zv(self):
         if self.zv_fixed is None:
-            return len(self.text) + 1
+            t = self.text
+            return t.before_len + len(t.after) + 1
         return self.zv_fixed.charpos
 
     def text_between(self, start, end):
@@ -169,11 +170,13 @@ class Buffer:
 
     def search_text(self):
         """The accessible portion as one string (cached until text or bounds change)."""
-        t = self.text.string()
+        t = self.text._joined
+        if t is None:
+            t = self.text.string()
+        if self.zv_fixed is None and self.begv == 1:
+            return t
         begv = self.begv
         zv = self.zv
-        if begv == 1 and zv == len(t) + 1:
-            return t
         if self._stext_src is t and self._stext_bounds == (begv, zv):
             return self._stext
         self._stext = t[begv - 1:zv - 1]
@@ -242,22 +245,16 @@ def insert_text(buf, s, before_markers=False, inherit=False):
     check_read_only(buf)
     pos = buf.pt
     n = len(s)
-    if buf.multibyte is False and is_multibyte(s):
-        pass
-    buf.text.insert(pos - 1, str(s))
+    buf.text.insert(pos - 1, s if s.__class__ is str else str(s))
     for m in buf.markers:
-        if m.charpos is None:
-            continue
-        if m.charpos > pos or (m.charpos == pos and (m.insertion_type or before_markers)):
-            m.charpos += n
-    if buf.zv_fixed is not None and buf.zv_fixed.charpos >= pos:
-        pass
+        c = m.charpos
+        if c is not None and (c > pos or (c == pos and (m.insertion_type or before_markers))):
+            m.charpos = c + n
     buf.pt = pos + n
     _modified(buf)
 
 
 def check_read_only(buf):
-    from ..variables import symbol_value_or_unbound
     ro = buf.local_vars.get(Vbuffer_read_only, NIL)
     if ro is not NIL and symbol_value_or_unbound(Vinhibit_read_only) in (NIL, UNBOUND):
         signal(Q('buffer-read-only'), list_(buf))
@@ -314,8 +311,12 @@ for _name, _val in (('buffer-read-only', NIL), ('buffer-file-name', NIL),
     make_localized(_sym, True)
 
 
+_window_buffer = [None]     # the buffer shown in the (only) window
+
+
 def _initial_buffers():
     scratch = Buffer('*scratch*')
+    _window_buffer[0] = scratch
     _buffers.append(scratch)
     state.current_buffer = scratch
     messages = Buffer('*Messages*')
@@ -467,7 +468,10 @@ def kill_buffer(buffer_or_name=NIL):
         m.charpos = None
     buf.markers.clear()
     if state.current_buffer is buf:
+        # like `other-buffer': a visible buffer only as a last resort
         others = [b for b in _buffers if not b.name.startswith(' ')] or _buffers
+        hidden = [b for b in others if b is not _window_buffer[0]]
+        others = hidden or others
         if not others:
             others = [get_buffer_create('*scratch*')]
         set_buffer_internal(others[0])
@@ -493,9 +497,8 @@ def _buffer_substring(buf, start, end):
 
 def check_region(buf, start, end):
     """Validate positions START and END; return them ordered."""
-    from .data import check_integer
-    s = check_integer(start)
-    e = check_integer(end)
+    s = start if start.__class__ is int else _pos_arg(start)
+    e = end if end.__class__ is int else _pos_arg(end)
     if s > e:
         s, e = e, s
     if not (buf.begv <= s and e <= buf.zv):
@@ -584,15 +587,21 @@ def buffer_size(buffer=NIL):
 def goto_char(position):
     """Set point to POSITION, a number or marker."""
     buf = state.current_buffer
-    if position.__class__ is Marker:
+    if position.__class__ is int:
+        pos = position
+    elif position.__class__ is Marker:
         if position.buffer is None:
             error('Marker does not point anywhere')
         pos = position.charpos
-    elif position.__class__ is int:
-        pos = position
     else:
         wrong_type('integer-or-marker-p', position)
-    buf.pt = max(buf.begv, min(pos, buf.zv))
+    if pos < buf.begv:
+        pos = buf.begv
+    else:
+        zv = buf.zv
+        if pos > zv:
+            pos = zv
+    buf.pt = pos
     return position
 
 
@@ -1009,6 +1018,9 @@ def forward_line(n=NIL):
 def line_beginning_position(n=NIL):
     """Return the position of the first character in the current line/field."""
     buf = state.current_buffer
+    if n is NIL:
+        off = buf.begv
+        return buf.search_text().rfind('\n', 0, buf.pt - off) + 1 + off
     return scan_lines(buf, buf.pt, _count_arg(n) - 1)[0]
 
 
@@ -1016,6 +1028,11 @@ def line_beginning_position(n=NIL):
 def line_end_position(n=NIL):
     """Return the position of the last character in the current line/field."""
     buf = state.current_buffer
+    if n is NIL:
+        text = buf.search_text()
+        off = buf.begv
+        j = text.find('\n', buf.pt - off)
+        return buf.zv if j < 0 else j + off
     return _line_end(buf, buf.pt, _count_arg(n))
 
 

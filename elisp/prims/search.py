@@ -1,6 +1,8 @@
 """Primitives of Emacs's search.c: regexp and literal searches, the match data,
 replace-match, regexp-quote, and skip-chars/skip-syntax (syntax.c's movers)."""
 
+import re
+
 from ..defun import defun, defvar
 from ..lisp import Cons, NIL, T, intern, make_list, list_, UnibyteStr, PropStr
 from ..errors import LispSignal, Q, error, wrong_type, args_out_of_range, signal
@@ -42,8 +44,8 @@ def check_string(x):
     return x
 
 
-def compile_for_current(regexp, point=None):
-    return compile_regexp(regexp, casefold(), syntax_table_name(), point)
+def compile_for_current(regexp):
+    return compile_regexp(regexp, casefold(), syntax_table_name())
 
 
 # ---------------------------------------------------------------- strings
@@ -112,11 +114,15 @@ def looking_at_p(regexp):
 
 
 def _looking_at(regexp, modify):
-    check_string(regexp)
+    if not isinstance(regexp, str):
+        wrong_type('stringp', regexp)
     buf = state.current_buffer
-    text, off = _text_and_offset(buf)
+    text = buf.search_text()
+    off = buf.begv
     pt = buf.pt - off
-    c = compile_for_current(regexp, pt)
+    c = compile_regexp(regexp, casefold(), syntax_table_name(buf))
+    if c.uses_point:
+        c = compile_regexp(regexp, casefold(), syntax_table_name(buf), pt)
     m = c.rx.match(text, pt)
     if m is None:
         return NIL
@@ -127,17 +133,18 @@ def _looking_at(regexp, modify):
 
 
 def _search(string, bound, noerror, count, forward, regexp):
-    check_string(string)
+    if not isinstance(string, str):
+        wrong_type('stringp', string)
     buf = state.current_buffer
     if count is NIL:
         n = 1
     elif count.__class__ is int:
         n = count
+        if n < 0:
+            n = -n
+            forward = not forward
     else:
         wrong_type('fixnump', count)
-    if n < 0:
-        n = -n
-        forward = not forward
     pt = buf.pt
     if bound is NIL:
         lim = buf.zv if forward else buf.begv
@@ -146,42 +153,49 @@ def _search(string, bound, noerror, count, forward, regexp):
         if (lim < pt) if forward else (lim > pt):
             error('Invalid search bound (wrong side of point)')
         lim = min(lim, buf.zv) if forward else max(lim, buf.begv)
-    text, off = _text_and_offset(buf)
-    pattern = string if regexp else regexp_quote(string)
+    text = buf.search_text()
+    off = buf.begv
     pos = pt - off
     limi = lim - off
-    fold = casefold()
-    table = syntax_table_name(buf)
-    found = n == 0
+    c = compile_regexp(string if regexp else regexp_quote(string),
+                       symbol_value_or_unbound(Qcase_fold_search) is not NIL,
+                       syntax_table_name(buf))
+    if c.uses_point:
+        c = compile_regexp(c_pattern_source(string, regexp), casefold(), syntax_table_name(buf),
+                           pos if forward else 'end')
+    if n == 0:
+        return pt
     for k in range(n):
         if forward:
-            c = compile_regexp(pattern, fold, table, pt - off)
             m = c.rx.search(text, pos, limi)
             if m is None:
-                found = False
                 break
             md.regs = match_regs(c, m, off)
             md.obj = buf
             pos = m.end()
         else:
-            c = compile_regexp(pattern, fold, table, 'end' if k == 0 else pt - off)
+            if k == 1 and c.uses_point:
+                c = compile_regexp(c_pattern_source(string, regexp), casefold(),
+                                   syntax_table_name(buf), pt - off)
             m = c.backward().match(text, limi, pos)
             if m is None:
-                found = False
                 break
             s = m.end()
             md.regs = match_regs(c, m, off, s + off, m.start('_end_') + off)
             md.obj = buf
             pos = s
-        found = True
-    if not found:
-        if noerror is NIL:
-            signal(Qsearch_failed, list_(string))
-        if noerror is not T:
-            buf.pt = lim
-        return NIL
-    buf.pt = pos + off
-    return buf.pt
+    else:
+        buf.pt = pos + off
+        return buf.pt
+    if noerror is NIL:
+        signal(Qsearch_failed, list_(string))
+    if noerror is not T:
+        buf.pt = lim
+    return NIL
+
+
+def c_pattern_source(string, regexp):
+    return string if regexp else regexp_quote(string)
 
 
 @defun('re-search-forward')
@@ -257,21 +271,26 @@ def _check_subexp(subexp):
 @defun('match-beginning')
 def match_beginning(subexp):
     """Return position of start of text matched by last search."""
-    n = _check_subexp(subexp)
+    if subexp.__class__ is not int or subexp < 0:
+        _check_subexp(subexp)
     regs = md.regs
-    if regs is None or 2 * n >= len(regs) or regs[2 * n] < 0:
+    k = subexp + subexp
+    if regs is None or k >= len(regs):
         return NIL
-    return regs[2 * n]
+    r = regs[k]
+    return NIL if r < 0 else r
 
 
 @defun('match-end')
 def match_end(subexp):
     """Return position of end of text matched by last search."""
-    n = _check_subexp(subexp)
+    if subexp.__class__ is not int or subexp < 0:
+        _check_subexp(subexp)
     regs = md.regs
-    if regs is None or 2 * n >= len(regs) or regs[2 * n] < 0:
+    k = subexp + subexp
+    if regs is None or k >= len(regs) or regs[k] < 0:
         return NIL
-    return regs[2 * n + 1]
+    return regs[k + 1]
 
 
 @defun('match-data')
@@ -553,16 +572,16 @@ def _concat_result(a, b, c, orig):
 
 # ---------------------------------------------------------------- regexp-quote
 
-_SPECIAL = frozenset('[*.\\?+^$')
+_SPECIAL_RX = re.compile(r'[\[*.\\?+^$]')
 
 
 @defun('regexp-quote')
 def regexp_quote(string):
     """Return a regexp string which matches exactly STRING and nothing else."""
     check_string(string)
-    if not any(ch in _SPECIAL for ch in string):
+    if _SPECIAL_RX.search(string) is None:
         return string
-    out = ''.join('\\' + ch if ch in _SPECIAL else ch for ch in string)
+    out = _SPECIAL_RX.sub(r'\\\g<0>', string)
     if string.__class__ is UnibyteStr:
         return UnibyteStr(out)
     return out

@@ -1,0 +1,20 @@
+;;; -*- lexical-binding: t -*-
+;; Buffers and regexps: insert 100,000 lines, then search through them.
+(with-temp-buffer
+  (dotimes (i 100000)
+    (insert (format "line %d: key%d=value%d %s\n" i (% i 97) (* i 7)
+                    (if (= 0 (% i 3)) "fizz" "buzz"))))
+  (let ((sum 0) (count 0) (fizz 0))
+    (goto-char (point-min))
+    (while (re-search-forward "^line \\([0-9]+\\): key\\([0-9]+\\)=value\\([0-9]+\\)" nil t)
+      (setq count (1+ count))
+      (setq sum (+ sum (string-to-number (match-string 2))
+                   (% (string-to-number (match-string 3)) 1000))))
+    (goto-char (point-min))
+    (while (search-forward "fizz" nil t)
+      (setq fizz (1+ fizz)))
+    (goto-char (point-max))
+    (let ((back 0))
+      (while (and (< back 2000) (re-search-backward "key1[0-9]=" nil t))
+        (setq back (1+ back)))
+      (princ (format "%d %d %d %d %d\n" count sum fizz back (count-lines (point-min) (point-max)))))))

@@ -1,0 +1,25 @@
+;;; -*- lexical-binding: t -*-
+;; Parse CSV with quoted fields using looking-at and match-string.
+(defun csv-parse-line ()
+  (let (fields)
+    (while (not (eolp))
+      (cond ((looking-at "\"\\(\\(?:[^\"]\\|\"\"\\)*\\)\"")
+             (push (replace-regexp-in-string "\"\"" "\"" (match-string 1)) fields)
+             (goto-char (match-end 0)))
+            ((looking-at "[^,\n]*")
+             (push (match-string 0) fields)
+             (goto-char (match-end 0))))
+      (when (looking-at ",") (forward-char 1)
+            (when (eolp) (push "" fields))))
+    (nreverse fields)))
+(with-temp-buffer
+  (insert "name,age,quote\n\"Smith, John\",42,\"He said \"\"hi\"\"\"\nJane,,plain\n,7,\n")
+  (goto-char (point-min))
+  (let (rows)
+    (while (not (eobp))
+      (push (csv-parse-line) rows)
+      (forward-line 1))
+    (setq rows (nreverse rows))
+    (dolist (r rows) (prin1 r) (terpri))
+    (princ (format "total age: %d\n"
+                   (apply #'+ (mapcar (lambda (r) (string-to-number (or (nth 1 r) "0"))) (cdr rows)))))))

@@ -1,0 +1,21 @@
+;;; -*- lexical-binding: t -*-
+;; Re-indent a block of text by nesting depth of braces.
+(with-temp-buffer
+  (insert "fn main() {\nlet x = 1;\n    if x {\n  print(x);\n      }\n}\n   \n")
+  (goto-char (point-min))
+  (let ((depth 0))
+    (while (not (eobp))
+      (back-to-indentation)
+      (when (looking-at "}") (setq depth (1- depth)))
+      (delete-horizontal-space)
+      (unless (eolp) (insert (make-string (* 4 depth) ?\s)))
+      (when (re-search-forward "{[ \t]*$" (line-end-position) t) (setq depth (1+ depth)))
+      (forward-line 1)))
+  (princ (buffer-string))
+  (goto-char (point-min))
+  (search-forward "let")
+  (just-one-space)
+  (princ (format "%S\n" (buffer-substring (line-beginning-position) (line-end-position))))
+  (goto-char (point-max))
+  (delete-trailing-whitespace)
+  (princ (format "%S\n" (buffer-substring (max 1 (- (point-max) 10)) (point-max)))))

@@ -1,0 +1,23 @@
+;;; -*- lexical-binding: t -*-
+;; Markers follow the text they point at through insertions and deletions.
+(with-temp-buffer
+  (insert "alpha beta gamma delta")
+  (let ((m-beta (copy-marker 7))
+        (m-gamma-end (copy-marker 17 t))
+        (m-end (point-max-marker)))
+    (princ (format "start: %S\n" (mapcar #'marker-position (list m-beta m-gamma-end m-end))))
+    (goto-char 1)
+    (insert ">> ")
+    (princ (format "after prefix: %S %S\n" (mapcar #'marker-position (list m-beta m-gamma-end m-end)) (buffer-string)))
+    (goto-char m-gamma-end)
+    (insert "!")
+    (princ (format "insert at type-t marker: %S %S\n" m-gamma-end (buffer-string)))
+    (delete-region (marker-position m-beta) (+ m-beta 5))
+    (princ (format "delete beta: %S %S %S\n" m-beta m-gamma-end (buffer-string)))
+    (goto-char m-end)
+    (insert-before-markers " epsilon")
+    (princ (format "before-markers: %S %d\n" m-end (point)))
+    (set-marker m-beta nil)
+    (princ (format "detached: %S %S\n" (marker-position m-beta) (marker-buffer m-beta)))
+    (erase-buffer)
+    (princ (format "erased: %S %S\n" m-gamma-end m-end))))

@@ -1,0 +1,26 @@
+;;; -*- lexical-binding: t -*-
+;; Match data: saving, restoring, markers vs integers, and nesting.
+(with-temp-buffer
+  (insert "key1=val1; key2=val2; key3=val3")
+  (goto-char (point-min))
+  (let (pairs)
+    (while (re-search-forward "\\(\\w+\\)=\\(\\w+\\)" nil t)
+      (let ((k (match-string 1)))
+        (save-match-data
+          (when (string-match "[0-9]" k)
+            (push (match-string 0 k) pairs)))
+        (push (cons k (match-string 2)) pairs)))
+    (prin1 (nreverse pairs)) (terpri))
+  (goto-char (point-min))
+  (re-search-forward "key2=\\(val\\)\\(X\\)?")
+  (let ((md (match-data t)) (mk (match-data)))
+    (prin1 (list md (length mk) (markerp (car mk)) (marker-position (car mk)))) (terpri)
+    (goto-char (point-min))
+    (insert ">>")
+    (prin1 (list (match-beginning 0) (marker-position (car mk)) (match-beginning 2))) (terpri)
+    (set-match-data md)
+    (prin1 (list (match-string 1) (match-end 0))) (terpri)
+    (string-match "z" "xyz")
+    (prin1 (list (match-data) (match-string 0 "xyz"))) (terpri)
+    (set-match-data mk)
+    (prin1 (list (match-beginning 0) (match-string 0))) (terpri)))

@@ -1,0 +1,21 @@
+;;; -*- lexical-binding: t -*-
+;; skip-chars and skip-syntax motion, char-after/char-before, bobp/eobp.
+(with-temp-buffer
+  (insert "   foo-bar_baz  (qux) 123abc\t\n  last")
+  (goto-char (point-min))
+  (let (log)
+    (push (list 'ws (skip-chars-forward " \t") (point)) log)
+    (push (list 'word (skip-syntax-forward "w") (point) (char-after)) log)
+    (push (list 'sym (skip-syntax-forward "w_") (point)) log)
+    (push (list 'notparen (skip-chars-forward "^(") (point)) log)
+    (push (list 'paren (skip-syntax-forward "(") (point)) log)
+    (push (list 'alnum (skip-chars-forward "[:alnum:]") (point)) log)
+    (push (list 'to-digit (skip-chars-forward "^0-9") (point)) log)
+    (push (list 'digits (skip-chars-forward "0-9") (point) (char-before)) log)
+    (push (list 'limit (skip-chars-forward "a-z" (+ (point) 2)) (point)) log)
+    (goto-char (point-max))
+    (push (list 'back (skip-chars-backward "a-z") (point) (char-before)) log)
+    (push (list 'back-ws (skip-chars-backward " \t\n") (point) (bolp) (eolp)) log)
+    (push (list 'back-all (skip-chars-backward "^\n") (point) (bolp)) log)
+    (push (list 'bob (progn (goto-char 1) (skip-chars-backward " ")) (bobp)) log)
+    (dolist (l (nreverse log)) (prin1 l) (terpri))))
