@@ -593,7 +593,6 @@ class SimpleLexer(_lexer_base()):
 
 def make_paren_processor():
     from prompt_toolkit.layout.processors import Processor, Transformation
-    from prompt_toolkit.formatted_text.utils import fragment_list_to_text
     from prompt_toolkit.layout.utils import explode_text_fragments
 
     class MatchingParenProcessor(Processor):

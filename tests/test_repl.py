@@ -177,7 +177,6 @@ def drive_session(keys, capfd):
     with create_pipe_input() as inp:
         session = repl.make_session(input=inp, output=DummyOutput(), history=InMemoryHistory())
         r = repl.Repl()
-        done = []
 
         def feed():
             for k in keys:
@@ -189,7 +188,6 @@ def drive_session(keys, capfd):
         t.start()
         r.interactive(session)
         t.join()
-        done.append(True)
     return capfd.readouterr().out
 
 
