@@ -253,6 +253,77 @@
 (make-variable-buffer-local 'font-lock-mode)
 (defvar font-lock-keywords nil)
 
+;;;; Filling (a greedy version of fill.el's paragraph filling).
+
+(defvar fill-column 70 "Column beyond which automatic line-wrapping should happen.")
+(make-variable-buffer-local 'fill-column)
+(defvar fill-prefix nil "String for filling to insert at front of new line, or nil for none.")
+(make-variable-buffer-local 'fill-prefix)
+(defvar sentence-end-double-space t "Non-nil means a single space does not end a sentence.")
+
+(defun modes--fill-units (text)
+  "TEXT's words as (WORD . SPACES-AFTER) units that filling keeps unbroken."
+  (let ((units nil) (i 0) (n (length text)))
+    (while (< i n)
+      (while (and (< i n) (memq (aref text i) '(?\s ?\t ?\n))) (setq i (1+ i)))
+      (when (< i n)
+        (let ((start i))
+          (while (and (< i n) (not (memq (aref text i) '(?\s ?\t ?\n)))) (setq i (1+ i)))
+          (let ((word (substring text start i)) (ws 0))
+            (while (and (< (+ i ws) n) (memq (aref text (+ i ws)) '(?\s ?\t ?\n)))
+              (setq ws (1+ ws)))
+            (let ((sentence-end (memq (aref word (1- (length word))) '(?. ?? ?!))))
+              (if (and units (cdr (car units)) (eq (cdr (car units)) 'glue))
+                  (setcar units (cons (concat (car (car units)) " " word)
+                                      (if (and sentence-end (>= ws 2)) 2 1)))
+                (push (cons word (if (and sentence-end (>= ws 2)) 2 1)) units))
+              ;; "end. word" with one space is not a sentence end: keep together.
+              (when (and sentence-end sentence-end-double-space (= ws 1))
+                (setcdr (car units) 'glue)))))))
+    (nreverse (mapcar (lambda (u) (if (eq (cdr u) 'glue) (cons (car u) 1) u)) units))))
+
+(defun modes--fill-paragraph-text (text)
+  "TEXT refilled to `fill-column'."
+  (let ((lines nil) (line nil) (sep 1))
+    (dolist (unit (modes--fill-units text))
+      (if (and line (<= (+ (length line) sep (length (car unit))) fill-column))
+          (setq line (concat line (make-string sep ?\s) (car unit)))
+        (when line (push line lines))
+        (setq line (car unit)))
+      (setq sep (cdr unit)))
+    (when line (push line lines))
+    (mapconcat #'identity (nreverse lines) "\n")))
+
+(defun fill-region (from to &optional _justify _nosqueeze _to-eol)
+  "Fill each paragraph in the region from FROM to TO."
+  (let* ((beg (min from to)) (end (max from to))
+         (text (buffer-substring-no-properties beg end))
+         (trailing (if (and (> (length text) 0) (eq (aref text (1- (length text))) ?\n)) "\n" ""))
+         (paras nil) (start 0) (i 0) (n (length text)))
+    ;; Paragraphs are separated by blank lines.
+    (while (< i n)
+      (if (and (eq (aref text i) ?\n)
+               (let ((j (1+ i)))
+                 (while (and (< j n) (memq (aref text j) '(?\s ?\t))) (setq j (1+ j)))
+                 (and (< j n) (eq (aref text j) ?\n))))
+          (progn
+            (push (substring text start i) paras)
+            (while (and (< i n) (memq (aref text i) '(?\n ?\s ?\t))) (setq i (1+ i)))
+            (setq start i))
+        (setq i (1+ i))))
+    (push (substring text start) paras)
+    (let ((filled (mapconcat #'modes--fill-paragraph-text
+                             (delete "" (nreverse paras)) "\n\n")))
+      (save-excursion
+        (goto-char beg)
+        (delete-region beg end)
+        (insert filled (if (equal filled "") "" trailing))))
+    ""))
+
+(defun fill-paragraph (&optional _justify _region)
+  "Fill the paragraph at or after point (the whole accessible buffer here)."
+  (fill-region (point-min) (point-max)))
+
 (provide 'modes)
 
 ;;; modes.el ends here

@@ -27,7 +27,7 @@ ELPA = '/usr/share/emacs/site-lisp/elpa-src'
 LIBS = ['s', 'dash', 'f', 'ht']
 
 # Examples agreeing with Emacs 28.2 when these figures were last raised.
-BASELINE = {'s': 168, 'dash': 516, 'f': 90, 'ht': 28}
+BASELINE = {'s': 171, 'dash': 516, 'f': 90, 'ht': 28}
 
 
 def lib_dir(name):
