@@ -1,6 +1,7 @@
 """Primitives of Emacs's data.c: types, conses, symbols, arithmetic."""
 
 import math
+import operator
 
 from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, Subr, Vector, Record, BoolVector, HashTable, UnibyteStr,
@@ -748,6 +749,21 @@ def _check_bignum(n):
     return n
 
 
+def to_float(n):
+    """N (an int or float) as a float; huge integers become infinities."""
+    try:
+        return float(n)
+    except OverflowError:
+        return math.inf if n > 0 else -math.inf
+
+
+def _float_tail(acc, args, i, op):
+    # Emacs switches to float arithmetic at the first float argument.
+    for a in args[i:]:
+        acc = op(acc, to_float(check_number(a)))
+    return acc
+
+
 @defun('+')
 def plus(*args):
     """Return sum of any number of arguments, which are numbers or markers."""
@@ -756,8 +772,14 @@ def plus(*args):
         if a.__class__ is int and b.__class__ is int:
             return a + b
     total = 0
-    for a in args:
-        total = total + check_number(a)
+    for i, a in enumerate(args):
+        if a.__class__ is not int:
+            if a.__class__ is float:
+                return _float_tail(to_float(total), args, i, operator.add)
+            a = check_number(a)
+            if a.__class__ is float:
+                return _float_tail(to_float(total), args, i, operator.add)
+        total += a
     return _check_bignum(total)
 
 
@@ -773,8 +795,15 @@ def minus(*args):
     first = check_number(args[0])
     if len(args) == 1:
         return -first
-    for a in args[1:]:
-        first = first - check_number(a)
+    if first.__class__ is float:
+        return _float_tail(first, args, 1, operator.sub)
+    for i in range(1, len(args)):
+        a = args[i]
+        if a.__class__ is not int:
+            a = check_number(a)
+            if a.__class__ is float:
+                return _float_tail(to_float(first), args, i, operator.sub)
+        first -= a
     return _check_bignum(first)
 
 
@@ -782,9 +811,18 @@ def minus(*args):
 def times(*args):
     """Return product of any number of arguments, which are numbers or markers."""
     result = 1
-    for a in args:
-        result = result * check_number(a)
+    for i, a in enumerate(args):
+        if a.__class__ is not int:
+            a = check_number(a)
+            if a.__class__ is float:
+                return _float_tail(to_float(result), args, i, operator.mul)
+        result *= a
+        if result.__class__ is int and (result > _BIG or result < -_BIG):
+            _check_bignum(result)
     return _check_bignum(result)
+
+
+_BIG = 1 << 4096
 
 
 def _int_div(a, b):
@@ -795,8 +833,8 @@ def _int_div(a, b):
 
 
 def float_div(a, b):
-    a = float(a)
-    b = float(b)
+    a = to_float(a)
+    b = to_float(b)
     if b == 0.0:
         if a != a:
             return a
@@ -816,7 +854,7 @@ def quo(number, *divisors):
             return float_div(1.0, number)
         return _int_div(1, number)
     if number.__class__ is float or any(d.__class__ is float for d in divisors):
-        result = float(number)
+        result = to_float(number)
         for d in divisors:
             result = float_div(result, d)
         return result
@@ -843,8 +881,8 @@ def mod(x, y):
     x = check_number(x)
     y = check_number(y)
     if x.__class__ is float or y.__class__ is float:
-        x = float(x)
-        y = float(y)
+        x = to_float(x)
+        y = to_float(y)
         if y == 0.0 or x != x or x in (math.inf, -math.inf):
             return x if x != x else (y if y != y else -math.nan)
         if y != y:
