@@ -306,20 +306,32 @@ class _Parser:
 
     def interval(self):
         p = self.p
-        j = p.find('\\}', self.i)
-        if j < 0:
+        n = self.n
+        i = self.i
+        j = i
+        while j < n and p[j] in '0123456789':
+            j += 1
+        lo = p[i:j]
+        hi = lo
+        comma = False
+        if j < n and p[j] == ',':
+            comma = True
+            k = j + 1
+            while k < n and p[k] in '0123456789':
+                k += 1
+            hi = p[j + 1:k]
+            j = k
+        if j >= n:
             invalid('Unmatched \\{')
-        body = p[self.i:j]
-        self.i = j + 2
-        if ',' in body:
-            lo, hi = body.split(',', 1)
-        else:
-            lo = hi = body or '0'
-        if not (lo == '' or lo.isdigit()) or not (hi == '' or hi.isdigit()) or \
-                not lo.isascii() or not hi.isascii():
+        if p[j] != '\\':
             invalid('Invalid content of \\{\\}')
+        if j + 1 >= n:
+            invalid('Trailing backslash')
+        if p[j + 1] != '}':
+            invalid('Invalid content of \\{\\}')
+        self.i = j + 2
         lo_n = int(lo) if lo else 0
-        hi_n = int(hi) if hi else None
+        hi_n = (int(hi) if hi else None) if comma else lo_n
         if lo_n > 0xFFFF or (hi_n is not None and (hi_n > 0xFFFF or hi_n < lo_n)):
             invalid('Invalid content of \\{\\}')
         if hi_n is None:
@@ -334,9 +346,13 @@ class _Parser:
         shy = False
         if self.i < self.n and p[self.i] == '?':
             j = self.i + 1
-            while j < self.n and p[j].isdigit() and p[j].isascii():
+            if j >= self.n:
+                invalid('Unmatched ( or \\(')
+            while j < self.n and p[j] in '0123456789':
                 j += 1
-            if j >= self.n or p[j] != ':':
+            if j >= self.n:
+                invalid('Premature end of regular expression')
+            if p[j] != ':':
                 invalid('Invalid regular expression')
             if j == self.i + 1:
                 shy = True
@@ -406,8 +422,7 @@ class _Parser:
         if d == 'W':
             return _negative(self.word_alts())
         if self.i >= self.n:
-            invalid('Invalid regular expression') if False else None
-            invalid('Trailing backslash')
+            invalid('Premature end of regular expression')
         k = self.p[self.i]
         self.i += 1
         if d in 'sS':
