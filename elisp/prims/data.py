@@ -2,6 +2,7 @@
 
 import math
 import operator
+import re
 
 from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, Subr, Vector, Record, BoolVector, HashTable, UnibyteStr,
@@ -1091,10 +1092,14 @@ def number_to_string(number):
     wrong_type('numberp', number)
 
 
+_DEC_NUMBER_RE = re.compile(
+    r'[-+]?(?:[0-9]+\.?[0-9]*(?:e[-+]?(?:[0-9]+|INF|NaN))?|\.[0-9]+(?:e[-+]?(?:[0-9]+|INF|NaN))?)')
+_RADIX_RES = {}
+
+
 @defun('string-to-number')
 def string_to_number(string, base=NIL):
     """Parse STRING as a decimal number and return the number."""
-    import re
     if not isinstance(string, str):
         wrong_type('stringp', string)
     b = 10 if base is NIL else base
@@ -1102,20 +1107,22 @@ def string_to_number(string, base=NIL):
         args_out_of_range(base)
     s = string.lstrip(' \t')
     if b == 10:
-        m = re.match(r'[-+]?(?:[0-9]+\.?[0-9]*(?:e[-+]?(?:[0-9]+|INF|NaN))?|\.[0-9]+(?:e[-+]?(?:[0-9]+|INF|NaN))?)', s)
-        while m:
-            tok = m.group(0)
+        if s.isascii() and s.isdigit():
+            return int(s)
+        m = _DEC_NUMBER_RE.match(s)
+        if m:
             from ..reader import parse_number
-            n = parse_number(tok)
-            if n is not None:
-                return n
-            tok2 = tok[:-1]
-            if not tok2:
-                break
-            m = re.match(re.escape(tok2), s)
+            tok = m.group(0)
+            while tok:
+                n = parse_number(tok)
+                if n is not None:
+                    return n
+                tok = tok[:-1]
         return 0
-    digits = '0123456789abcdef'[:b]
-    m = re.match(r'([-+]?)([%s]+)' % digits, s, re.I)
+    rx = _RADIX_RES.get(b)
+    if rx is None:
+        rx = _RADIX_RES[b] = re.compile(r'([-+]?)([%s]+)' % '0123456789abcdef'[:b], re.I)
+    m = rx.match(s)
     if not m:
         return 0
     v = int(m.group(2), b)
