@@ -706,10 +706,11 @@ def _char_from_name(name):
         if code is None or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
             invalid_syntax('\\N{%s}' % name)
         return code
-    try:
-        return ord(unicodedata.lookup(name))
-    except KeyError:
-        pass
+    for candidate in (name, name.replace('LAMBDA', 'LAMDA')):
+        try:
+            return ord(unicodedata.lookup(candidate))
+        except KeyError:
+            pass
     from .compiler import funcall
     fn = intern('char-from-name')
     if fn.function is not None and fn.function is not NIL:
@@ -868,6 +869,13 @@ class Reader:
         self._tokens = None
         self._lexed_from = None
         self._resume = None
+
+    def skip_space(self):
+        """Move past blanks and comments (so callers can tell a clean end of text)."""
+        sc = self.scanner
+        sc.pos = self.pos
+        sc.skip_space()
+        self.pos = sc.pos
 
     # -- tokens
 

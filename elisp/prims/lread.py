@@ -246,13 +246,10 @@ def load_file(path, nomessage=True, lexical=None):
     try:
         r = _reader.Reader(text)
         while True:
-            try:
-                form = r.read()
-            except LispSignal as e:
-                if e.symbol is Q('end-of-file') and _reader._only_blank_after(text, r.pos):
-                    break
-                raise
-            eval_toplevel(form, lex)
+            r.skip_space()
+            if r.pos >= r.end:
+                break
+            eval_toplevel(r.read(), lex)
     finally:
         for rec in reversed(records):
             unbind(rec)
@@ -364,13 +361,10 @@ def eval_buffer(buffer=NIL, printflag=NIL, filename=NIL, unibyte=NIL, do_allow_p
         lex = v if v is not UNBOUND else NIL
     r = _reader.Reader(text)
     while True:
-        try:
-            form = r.read()
-        except LispSignal as e:
-            if e.symbol is Q('end-of-file'):
-                break
-            raise
-        eval_toplevel(form, lex is not NIL)
+        r.skip_space()
+        if r.pos >= r.end:
+            break
+        eval_toplevel(r.read(), lex is not NIL)
     return NIL
 
 
@@ -382,11 +376,8 @@ def eval_region(start, end, printflag=NIL, read_function=NIL):
     text = buf.text_between(start, end)
     r = _reader.Reader(text)
     while True:
-        try:
-            form = r.read()
-        except LispSignal as e:
-            if e.symbol is Q('end-of-file'):
-                break
-            raise
-        eval_toplevel(form, symbol_value(Vlexical_binding) is not NIL)
+        r.skip_space()
+        if r.pos >= r.end:
+            break
+        eval_toplevel(r.read(), symbol_value(Vlexical_binding) is not NIL)
     return NIL

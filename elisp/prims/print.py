@@ -89,6 +89,10 @@ def write_to(printcharfun, text):
         funcall(dest, string_char_code(text, i))
 
 
+def _destination(printcharfun):
+    return symbol_value(Vstandard_output) if printcharfun is NIL else printcharfun
+
+
 def _to_stream(printcharfun):
     dest = printcharfun
     if dest is NIL:
@@ -96,24 +100,36 @@ def _to_stream(printcharfun):
     return dest is T or dest is NIL or dest is Qexternal_debugging_output
 
 
+def _print_out(obj, printcharfun, escape, before='', after=''):
+    try:
+        text = prin1_to_string(obj, escape, _to_stream(printcharfun))
+    except LispSignal as e:
+        # Emacs prints as it goes: what was printed before the error stays.
+        partial = getattr(e, 'partial_output', None)
+        if (partial or before) and not hasattr(_destination(printcharfun), 'print_insert'):
+            write_to(printcharfun, before + (partial or ''))
+        raise
+    write_to(printcharfun, before + text + after)
+
+
 @defun('prin1')
 def prin1(obj, printcharfun=NIL, overrides=NIL):
     """Output the printed representation of OBJECT, any Lisp object."""
-    write_to(printcharfun, prin1_to_string(obj, True, _to_stream(printcharfun)))
+    _print_out(obj, printcharfun, True)
     return obj
 
 
 @defun('princ')
 def princ(obj, printcharfun=NIL):
     """Output the printed representation of OBJECT, any Lisp object, without quoting."""
-    write_to(printcharfun, prin1_to_string(obj, False, _to_stream(printcharfun)))
+    _print_out(obj, printcharfun, False)
     return obj
 
 
 @defun('print')
 def print_(obj, printcharfun=NIL):
     """Output the printed representation of OBJECT, with newlines around it."""
-    write_to(printcharfun, '\n' + prin1_to_string(obj, True, _to_stream(printcharfun)) + '\n')
+    _print_out(obj, printcharfun, True, '\n', '\n')
     return obj
 
 

@@ -1,0 +1,13 @@
+;;; -*- lexical-binding: t -*-
+(print (apply #'+ 1 2 '(3 4)))
+(print (funcall #'list 'a 'b))
+(print (mapcar (lambda (x) (* x x)) '(1 2 3)))
+(print (apply #'max '(3 9 2)))
+(defun variadic (a &optional b &rest rest) (list a b rest))
+(print (variadic 1))
+(print (variadic 1 2 3 4))
+(print (apply #'variadic '(1 2 3)))
+(print (func-arity 'variadic))
+(print (condition-case e (variadic) (error e)))
+(print (condition-case e (funcall 'car 1 2) (error e)))
+(print (condition-case e (car 1 2) (error e)))

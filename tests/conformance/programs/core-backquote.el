@@ -1,0 +1,10 @@
+;;; -*- lexical-binding: t -*-
+(let ((x 1) (ys '(2 3)))
+  (print `(a ,x ,@ys b))
+  (print `(nested (,x . ,ys)))
+  (print `[vec ,x ,@ys])
+  (print `(a `(b ,(c ,x)))))
+(print '`(a ,b ,@c))
+(print '(quote x))
+(print '(function f))
+(print ''x)

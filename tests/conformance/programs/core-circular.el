@@ -1,0 +1,10 @@
+;;; -*- lexical-binding: t -*-
+(let ((x (list 1 2 3)))
+  (setcdr (cddr x) x)
+  (print x)
+  (let ((print-circle t)) (print x)))
+(let ((v (vector 1 2)))
+  (aset v 1 v)
+  (print v))
+(let ((s (list 'a)))
+  (let ((print-circle t)) (print (list s s s))))

@@ -1,0 +1,12 @@
+;;; -*- lexical-binding: t -*-
+(defun make-adder (n) (lambda (x) (+ x n)))
+(print (make-adder 5))
+(let ((a 1) (b 2)) (print (lambda () (list a b))))
+(print (lambda (x) x))
+(let ((fs nil))
+  (dotimes (i 2) (push (lambda () i) fs))
+  (print fs))
+(defun f-with-doc (x) "Doc string." x)
+(print (symbol-function 'f-with-doc))
+(defmacro m-simple (x) x)
+(print (symbol-function 'm-simple))

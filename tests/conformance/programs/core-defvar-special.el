@@ -1,0 +1,13 @@
+;;; -*- lexical-binding: t -*-
+(defvar my-special 'global)
+(defun show () my-special)
+(print (let ((my-special 'dynamic)) (show)))
+(print (show))
+(print (special-variable-p 'my-special))
+(defvar my-later)
+(print (condition-case e my-later (error e)))
+(defconst my-const 42 "A constant.")
+(print my-const)
+(setq my-const 43)
+(print my-const)
+(print (let ((f (lambda () my-special))) (let ((my-special 'in-let)) (funcall f))))

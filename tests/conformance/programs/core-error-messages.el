@@ -1,0 +1,13 @@
+;;; -*- lexical-binding: t -*-
+(dolist (err (list '(error "Simple message")
+                   '(wrong-type-argument listp 5)
+                   '(args-out-of-range "abc" 10)
+                   '(void-variable foo)
+                   '(void-function bar)
+                   '(end-of-file)
+                   '(file-missing "Opening input file" "No such file or directory" "/x")
+                   '(user-error "User %s")
+                   '(arith-error)
+                   '(no-catch tag 1)))
+  (princ (error-message-string err))
+  (terpri))

@@ -1,0 +1,3 @@
+;;; -*- lexical-binding: t -*-
+(princ "exiting with 3\n")
+(kill-emacs 3)

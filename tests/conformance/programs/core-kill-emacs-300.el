@@ -1,0 +1,2 @@
+;;; -*- lexical-binding: t -*-
+(kill-emacs 300)

@@ -1,0 +1,3 @@
+;;; -*- lexical-binding: t -*-
+(princ "out")
+(kill-emacs)

@@ -1,0 +1,3 @@
+;;; -*- lexical-binding: t -*-
+(princ "s\n")
+(kill-emacs "some string")

@@ -1,0 +1,4 @@
+;;; -*- lexical-binding: t -*-
+(princ "ok\n")
+(print 'a))
+(princ "after\n")

@@ -1,0 +1,3 @@
+;;; -*- lexical-binding: t -*-
+(princ "x\n")
+(throw 'nobody-catches 42)

@@ -1,0 +1,3 @@
+;;; -*- lexical-binding: t -*-
+(princ "a\n")
+(user-error "Something %s" "bad")

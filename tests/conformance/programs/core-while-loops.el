@@ -1,0 +1,12 @@
+;;; -*- lexical-binding: t -*-
+(let ((i 0) (acc nil))
+  (while (< i 5)
+    (push (* i i) acc)
+    (setq i (1+ i)))
+  (print (nreverse acc)))
+(let ((n 0))
+  (dotimes (i 100) (setq n (+ n i)))
+  (print n))
+(print (let ((r nil)) (dolist (x '(a b c) (nreverse r)) (push (list x) r))))
+(defun fib (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+(print (mapcar #'fib '(0 1 2 3 10 15)))
