@@ -4,7 +4,7 @@ import math
 import struct
 
 from ..defun import defun, defvar
-from ..lisp import (Cons, Symbol, Vector, Record, BoolVector, HashTable, UnibyteStr,
+from ..lisp import (MOST_POSITIVE_FIXNUM, Cons, Symbol, Vector, Record, BoolVector, HashTable, UnibyteStr,
                     MultibyteStr, PropStr, NIL, T, intern, make_list, list_, lisp_bool,
                     list_to_python, is_multibyte, string_char_code, code_char)
 from ..errors import (Q, signal, error, wrong_type, args_out_of_range, LispSignal)
@@ -1369,19 +1369,95 @@ def string_to_list(string):
     return make_list(sequence_elements(check_string(string)))
 
 
+class _GlibcRandom:
+    """glibc's random()/srandom() (the TYPE_3 additive feedback generator),
+    which Emacs's `random' draws from; same seed, same numbers as Emacs."""
+
+    def __init__(self, seed):
+        self.seed(seed)
+
+    def seed(self, seed):
+        seed &= 0xFFFFFFFF
+        if seed == 0:
+            seed = 1
+        state = [seed]
+        word = seed
+        for _ in range(30):
+            hi, lo = divmod(word, 127773)
+            word = 16807 * lo - 2836 * hi
+            if word < 0:
+                word += 2147483647
+            state.append(word)
+        self.state = state
+        self.f = 3
+        self.r = 0
+        for _ in range(310):
+            self.next()
+
+    def next(self):
+        st = self.state
+        f = self.f
+        r = self.r
+        val = (st[f] + st[r]) & 0xFFFFFFFF
+        st[f] = val
+        f += 1
+        r += 1
+        if f >= 31:
+            f = 0
+        elif r >= 31:
+            r = 0
+        self.f = f
+        self.r = r
+        return val >> 1
+
+
+_M64 = (1 << 64) - 1
+_INTMASK = (1 << 62) - 1
+
+
+def _urandom_seed():
+    import os
+    return int.from_bytes(os.urandom(4), 'little')
+
+
+_rng = _GlibcRandom(_urandom_seed())
+
+
+def _get_random():
+    """Emacs's get_random: 62 random bits built from two random() calls."""
+    val = 0
+    for _ in range(2):
+        val = (_rng.next() ^ (val << 31) ^ (val >> 33)) & _M64
+    val ^= val >> 2
+    return val & _INTMASK
+
+
 @defun('random')
 def random_(limit=NIL):
     """Return a pseudo-random integer."""
-    import random as _random
-    if isinstance(limit, str):
-        _random.seed(limit)
-        return _random.randrange(0, 1 << 61)
     if limit is T:
-        _random.seed()
-        return _random.randrange(-(1 << 61), 1 << 61)
+        _rng.seed(_urandom_seed())
+    elif isinstance(limit, str):
+        from .character import internal_bytes
+        arg = bytearray(4)
+        for i, c in enumerate(internal_bytes(limit)):
+            arg[i % 4] ^= c
+        _rng.seed(int.from_bytes(arg, 'little'))
     if limit.__class__ is int and limit > 0:
-        return _random.randrange(limit)
-    return _random.randrange(-(1 << 61), 1 << 61)
+        if limit > MOST_POSITIVE_FIXNUM:
+            # Bignum limit: enough random words, reduced (not Emacs's exact stream).
+            nwords = (limit.bit_length() + 61) // 62 + 1
+            val = 0
+            for _ in range(nwords):
+                val = (val << 62) | _get_random()
+            return val % limit
+        while True:
+            val = _get_random()
+            rem = val % limit
+            if val - rem <= _INTMASK - limit + 1:
+                return rem
+    val = _get_random()
+    return val - (1 << 62) if val > MOST_POSITIVE_FIXNUM else val
 
 
 def _sub_range(s, start, end, n):

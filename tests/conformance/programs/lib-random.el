@@ -1,0 +1,17 @@
+;;; -*- lexical-binding: t -*-
+;; A seeded `random' gives the same numbers as Emacs.
+(random "reproducible")
+(defun shuffle (v)
+  (let ((i (length v)))
+    (while (> i 1)
+      (let* ((j (random i)) (tmp (aref v (1- i))))
+        (aset v (1- i) (aref v j))
+        (aset v j tmp))
+      (setq i (1- i))))
+  v)
+(prin1 (shuffle (vconcat (number-sequence 1 20)))) (terpri)
+(let ((counts (make-vector 6 0)))
+  (dotimes (_ 600) (let ((d (random 6))) (aset counts d (1+ (aref counts d)))))
+  (prin1 counts) (terpri))
+(random "other")
+(prin1 (list (random) (random 1000000007) (random 2))) (terpri)
