@@ -189,9 +189,17 @@ _callback_error_handler = _batch_callback_error
 
 
 def set_callback_error_handler(fn):
-    """Install FN(kind, lisp_signal) to handle errors escaping filters and sentinels."""
-    global _callback_error_handler
+    """Install FN(kind, lisp_signal) to handle errors escaping filters and sentinels.
+
+    An interactive front end installing one also stops a write to a reset
+    connection from killing the process (it becomes a Lisp error), unless it
+    chose a SIGPIPE handler itself."""
+    global _callback_error_handler, _sigpipe_handler
     _callback_error_handler = fn if fn is not None else _batch_callback_error
+    if _sigpipe_handler is _batch_sigpipe and fn is not None:
+        _sigpipe_handler = _interactive_sigpipe
+    elif fn is None and _sigpipe_handler is _interactive_sigpipe:
+        _sigpipe_handler = _batch_sigpipe
 
 
 def callback_error(kind, sig):
@@ -224,6 +232,10 @@ def _batch_sigpipe(proc):
     except (OSError, AttributeError, ImportError):
         pass
     os._exit(141)
+
+
+def _interactive_sigpipe(proc):
+    """Interactively, the write just fails with a Lisp error."""
 
 
 _sigpipe_handler = _batch_sigpipe

@@ -10,13 +10,12 @@ import errno
 import os
 import socket
 import struct
-import time
 
 from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, Vector, NIL, T, UNBOUND, UnibyteStr, MultibyteStr, PropStr, intern,
                     make_list, list_, list_to_python, is_multibyte)
-from ..errors import LispSignal, Throw, Q, error, wrong_type, signal, args_out_of_range
-from ..variables import state, symbol_value, symbol_value_or_unbound
+from ..errors import LispSignal, Q, error, wrong_type, signal
+from ..variables import state, symbol_value
 from ..compiler import funcall
 from .. import eventloop
 from . import buffer as B

@@ -11,10 +11,10 @@ import re
 import time
 
 from ..defun import defun, defvar
-from ..lisp import Cons, Vector, NIL, T, Symbol, intern, make_list, list_, list_to_python
+from ..lisp import Cons, Vector, NIL, T, Symbol, make_list, list_, list_to_python
 from ..errors import LispSignal, Q, error, wrong_type, signal
 from ..variables import symbol_value, set_value
-from ..compiler import funcall, apply_function
+from ..compiler import apply_function
 
 Vtimer_list = defvar('timer-list', NIL)
 Vtimer_idle_list = defvar('timer-idle-list', NIL)
