@@ -380,3 +380,248 @@
 (defun use-region-p ()
   "Return t if the region is active and it is appropriate to act on it."
   (and (region-active-p) (> (region-end) (region-beginning))))
+
+;;; The kill ring
+
+(defvar kill-ring nil "List of killed text sequences.")
+(defvar kill-ring-max 120 "Maximum length of kill ring before oldest elements are thrown away.")
+(defvar kill-ring-yank-pointer nil "The tail of the kill ring whose car is the last thing yanked.")
+(defvar kill-whole-line nil "If non-nil, `kill-line' with no arg at start of line kills the whole line.")
+(defvar kill-append-merge-undo nil)
+(defvar kill-do-not-save-duplicates nil)
+(defvar interprogram-cut-function nil)
+(defvar interprogram-paste-function nil)
+(defvar yank-excluded-properties nil)
+
+(defun kill-new (string &optional replace)
+  "Make STRING the latest kill in the kill ring."
+  (unless (and kill-do-not-save-duplicates (equal string (car kill-ring)))
+    (if (and replace kill-ring)
+        (setcar kill-ring string)
+      (push string kill-ring)
+      (if (> (length kill-ring) kill-ring-max)
+          (setcdr (nthcdr (1- kill-ring-max) kill-ring) nil))))
+  (setq kill-ring-yank-pointer kill-ring)
+  string)
+
+(defun kill-append (string before-p)
+  "Append STRING to the end of the latest kill in the kill ring."
+  (let ((cur (car kill-ring)))
+    (kill-new (if before-p (concat string cur) (concat cur string))
+              (or (string= cur "") (null (get-text-property 0 'yank-handler cur))))))
+
+(defun current-kill (n &optional do-not-move)
+  "Rotate the yanking point by N places, and then return that kill."
+  (or kill-ring (error "Kill ring is empty"))
+  (let ((elt (nthcdr (mod (- n (length kill-ring-yank-pointer)) (length kill-ring))
+                     kill-ring)))
+    (unless do-not-move (setq kill-ring-yank-pointer elt))
+    (car elt)))
+
+(defun copy-region-as-kill (beg end &optional _region)
+  "Save the region as if killed, but don't kill it."
+  (let ((str (buffer-substring beg end)))
+    (if (eq last-command 'kill-region)
+        (kill-append str (< end beg))
+      (kill-new str)))
+  (setq deactivate-mark t)
+  nil)
+
+(defun kill-ring-save (beg end &optional region)
+  "Save the region as if killed, but don't kill it."
+  (copy-region-as-kill beg end region)
+  nil)
+
+(defun kill-region (beg end &optional _region)
+  "Kill (\"cut\") text between point and mark."
+  (let ((string (filter-buffer-substring beg end t)))
+    (if (eq last-command 'kill-region)
+        (kill-append string (< end beg))
+      (kill-new string)))
+  (setq this-command 'kill-region)
+  (setq deactivate-mark t)
+  nil)
+
+(defvar filter-buffer-substring-function nil)
+(defun filter-buffer-substring (beg end &optional delete)
+  "Return the buffer substring between BEG and END, after filtering."
+  (if delete
+      (delete-and-extract-region beg end)
+    (buffer-substring beg end)))
+
+(defun kill-line (&optional arg)
+  "Kill the rest of the current line; if no nonblanks there, kill thru newline."
+  (kill-region (point)
+               (progn
+                 (if arg
+                     (forward-line (prefix-numeric-value arg))
+                   (if (eobp) (signal 'end-of-buffer nil))
+                   (let ((end (save-excursion (end-of-line) (point))))
+                     (if (or (save-excursion
+                               (skip-chars-forward " \t" end)
+                               (= (point) end))
+                             (and kill-whole-line (bolp)))
+                         (forward-line 1)
+                       (goto-char end))))
+                 (point))))
+
+(defun kill-whole-line (&optional arg)
+  "Kill current line."
+  (setq arg (or arg 1))
+  (if (and (> arg 0) (eobp) (save-excursion (forward-line 0) (eobp)))
+      (signal 'end-of-buffer nil))
+  (kill-region (progn (forward-line 0) (point))
+               (progn (forward-line arg) (point))))
+
+
+(defun kill-word (arg)
+  "Kill characters forward until encountering the end of a word."
+  (kill-region (point) (progn (forward-word arg) (point))))
+
+(defun backward-kill-word (arg)
+  "Kill characters backward until encountering the beginning of a word."
+  (kill-word (- arg)))
+
+(defun yank (&optional arg)
+  "Reinsert (\"paste\") the last stretch of killed text."
+  (push-mark)
+  (insert-for-yank (current-kill (cond ((listp arg) 0) ((eq arg '-) -2) (t (1- arg)))))
+  (if (consp arg) (exchange-point-and-mark))
+  (setq this-command 'yank)
+  nil)
+
+(defun insert-for-yank (string)
+  "Insert STRING at point for the `yank' command."
+  (insert string))
+
+(unless (fboundp 'prefix-numeric-value)
+  (defun prefix-numeric-value (raw)
+    "Return numeric meaning of raw prefix argument RAW."
+    (cond ((null raw) 1) ((eq raw '-) -1) ((consp raw) (car raw)) (t raw))))
+
+(defun zap-to-char (arg char &optional _interactive)
+  "Kill up to and including ARGth occurrence of CHAR."
+  (kill-region (point) (progn (search-forward (char-to-string char) nil nil arg) (point))))
+
+;;; replace.el
+
+(defun how-many (regexp &optional rstart rend _interactive)
+  "Return the number of matches for REGEXP following point or in the region."
+  (let ((count 0)
+        (start (if rstart (min rstart (or rend rstart)) (point)))
+        (end (if rstart (max rstart (or rend (point-max))) (point-max))))
+    (save-excursion
+      (goto-char start)
+      (while (and (< (point) end)
+                  (re-search-forward regexp end t))
+        (when (and (= (match-beginning 0) (match-end 0)) (< (point) end))
+          (forward-char 1))
+        (setq count (1+ count))))
+    count))
+
+(defalias 'count-matches #'how-many)
+
+(defun simple--line-filter (regexp rstart rend keep)
+  (let ((start (copy-marker (if rstart (min rstart rend) (point))))
+        (end (copy-marker (if rstart (max rstart rend) (point-max)))))
+    (save-excursion
+      (goto-char start)
+      (unless (bolp) (forward-line 1))
+      (while (< (point) end)
+        (let* ((bol (point))
+               (eol (line-end-position))
+               (hit (save-excursion (re-search-forward regexp eol t))))
+          (if (if keep (not hit) hit)
+              (delete-region bol (min (point-max) (1+ eol)))
+            (forward-line 1))
+          (when (and (= bol (point)) (eobp)) (goto-char end)))))
+    (set-marker start nil)
+    (set-marker end nil)
+    nil))
+
+(defun flush-lines (regexp &optional rstart rend _interactive)
+  "Delete lines containing matches for REGEXP."
+  (simple--line-filter regexp rstart rend nil))
+
+(defun keep-lines (regexp &optional rstart rend _interactive)
+  "Delete all lines except those containing matches for REGEXP."
+  (simple--line-filter regexp rstart rend t))
+
+(defun simple--replace (from to regexp start end)
+  (let ((count 0)
+        (end (and end (copy-marker end))))
+    (push-mark)
+    (if start (goto-char start))
+    (while (and (if regexp
+                    (re-search-forward from end t)
+                  (search-forward from end t))
+                (or (null end) (<= (point) end)))
+      (replace-match to (not case-replace) (not regexp))
+      (setq count (1+ count))
+      (when (and (= (match-beginning 0) (match-end 0)) (not (eobp)))
+        (forward-char 1)))
+    (message "Replaced %d occurrence%s" count (if (= count 1) "" "s"))
+    nil))
+
+(defun replace-regexp (regexp to-string &optional _delimited start end _backward _noncontig)
+  "Replace things after point matching REGEXP with TO-STRING."
+  (simple--replace regexp to-string t start end))
+
+(defun replace-string (from-string to-string &optional _delimited start end _backward _noncontig)
+  "Replace occurrences of FROM-STRING with TO-STRING."
+  (simple--replace from-string to-string nil start end))
+
+;;; sort.el
+
+(defun sort-lines (reverse beg end)
+  "Sort lines in region alphabetically; REVERSE non-nil means descending order."
+  (save-excursion
+    (save-restriction
+      (narrow-to-region beg end)
+      (goto-char (point-min))
+      (let* ((text (buffer-substring (point-min) (point-max)))
+             (final-newline (and (> (length text) 0)
+                                 (eq (aref text (1- (length text))) ?\n)))
+             (lines (split-string (if final-newline (substring text 0 -1) text) "\n"))
+             (sorted (sort lines (if reverse
+                                     (lambda (a b) (string< b a))
+                                   #'string<))))
+        (delete-region (point-min) (point-max))
+        (insert (mapconcat #'identity sorted "\n"))
+        (when final-newline (insert "\n"))))))
+
+(defun reverse-region (beg end)
+  "Reverse the order of lines in a region."
+  (save-excursion
+    (save-restriction
+      (narrow-to-region beg end)
+      (let* ((text (buffer-substring (point-min) (point-max)))
+             (final-newline (and (> (length text) 0)
+                                 (eq (aref text (1- (length text))) ?\n)))
+             (lines (split-string (if final-newline (substring text 0 -1) text) "\n")))
+        (delete-region (point-min) (point-max))
+        (insert (mapconcat #'identity (nreverse lines) "\n"))
+        (when final-newline (insert "\n"))))))
+
+(defun delete-duplicate-lines (beg end &optional reverse _adjacent keep-blanks _interactive)
+  "Delete all but one copy of any identical lines in the region."
+  (let ((seen (make-hash-table :test 'equal)) (count 0))
+    (save-excursion
+      (save-restriction
+        (narrow-to-region beg end)
+        (goto-char (if reverse (point-max) (point-min)))
+        (if reverse
+            (while (and (not (bobp)) (progn (forward-line -1) t))
+              (let ((line (buffer-substring (point) (line-end-position))))
+                (if (and (gethash line seen) (not (and keep-blanks (string= line ""))))
+                    (progn (delete-region (point) (min (point-max) (1+ (line-end-position))))
+                           (setq count (1+ count)))
+                  (puthash line t seen))))
+          (while (not (eobp))
+            (let ((line (buffer-substring (point) (line-end-position))))
+              (if (and (gethash line seen) (not (and keep-blanks (string= line ""))))
+                  (progn (delete-region (point) (min (point-max) (1+ (line-end-position))))
+                         (setq count (1+ count)))
+                (puthash line t seen)
+                (forward-line 1)))))))
+    count))

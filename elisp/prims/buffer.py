@@ -1381,3 +1381,186 @@ def region_end():
     if buf.mark.buffer is None:
         signal(Q('mark-inactive'), NIL)
     return min(buf.zv, max(buf.pt, buf.mark.charpos))
+
+
+# ---------------------------------------------------------------- columns (indent.c)
+
+Qtab_width = intern('tab-width')
+Qindent_tabs_mode = intern('indent-tabs-mode')
+
+
+def _tab_width():
+    w = symbol_value_or_unbound(Qtab_width)
+    return w if w.__class__ is int and 0 < w <= 1000 else 8
+
+
+def _width(ch, col, tw):
+    """Columns taken by CH starting at column COL."""
+    if ch == '\t':
+        return tw - col % tw
+    c = ord(ch)
+    if 0x20 <= c < 0x7F:
+        return 1
+    if c == 10:
+        return 0
+    try:
+        from .character import char_width
+    except ImportError:
+        return 1
+    return char_width(c if not 0xDC80 <= c <= 0xDCFF else c - 0xDC00 + 0x3FFF00)
+
+
+def _column_at(buf, pos):
+    text = buf.search_text()
+    off = buf.begv
+    i = pos - off
+    bol = text.rfind('\n', 0, i) + 1
+    line = text[bol:i]
+    if line.isascii() and '\t' not in line and line.isprintable():
+        return len(line)
+    tw = _tab_width()
+    col = 0
+    for ch in line:
+        col += _width(ch, col, tw)
+    return col
+
+
+@defun('current-column')
+def current_column():
+    """Return the horizontal position of point.  Beginning of line is column 0."""
+    buf = state.current_buffer
+    return _column_at(buf, buf.pt)
+
+
+@defun('current-indentation')
+def current_indentation():
+    """Return the indentation of the current line."""
+    buf = state.current_buffer
+    text = buf.search_text()
+    off = buf.begv
+    i = text.rfind('\n', 0, buf.pt - off) + 1
+    tw = _tab_width()
+    col = 0
+    n = len(text)
+    while i < n and text[i] in ' \t':
+        col += _width(text[i], col, tw)
+        i += 1
+    return col
+
+
+@defun('move-to-column')
+def move_to_column(column, force=NIL):
+    """Move point to COLUMN in the current line."""
+    if column.__class__ is not int or column < 0:
+        wrong_type('wholenump', column)
+    buf = state.current_buffer
+    text = buf.search_text()
+    off = buf.begv
+    i = text.rfind('\n', 0, buf.pt - off) + 1
+    n = len(text)
+    tw = _tab_width()
+    col = 0
+    while i < n and col < column and text[i] != '\n':
+        w = _width(text[i], col, tw)
+        if col + w > column and force is T and text[i] == '\t':
+            # split the tab so that COLUMN can be reached exactly
+            buf.pt = i + off
+            insert_text(buf, ' ' * (column - col))
+            return column
+        col += w
+        i += 1
+    buf.pt = i + off
+    if col < column and force is T:
+        indent_to(column)
+        return column
+    return col
+
+
+@defun('indent-to')
+def indent_to(column, minimum=NIL):
+    """Indent from point with tabs and spaces until COLUMN is reached."""
+    if column.__class__ is not int:
+        wrong_type('fixnump', column)
+    mincol = 0 if minimum is NIL else minimum
+    buf = state.current_buffer
+    fromcol = _column_at(buf, buf.pt)
+    target = max(column, fromcol + mincol)
+    if target <= fromcol:
+        return fromcol
+    tw = _tab_width()
+    out = []
+    col = fromcol
+    if symbol_value_or_unbound(Qindent_tabs_mode) is not NIL:
+        while (col // tw + 1) * tw <= target:
+            out.append('\t')
+            col = (col // tw + 1) * tw
+    out.append(' ' * (target - col))
+    insert_text(buf, ''.join(out))
+    return target
+
+
+# ---------------------------------------------------------------- words (syntax.c)
+
+def _is_word(ch, table):
+    c = ord(ch)
+    if c < 128:
+        return table[c] == 'w'
+    return ch.isalnum()
+
+
+def scan_words(buf, pos, count):
+    """Position after moving over COUNT words from POS, or None if the buffer ends first."""
+    from ..regex import SYNTAX_TABLES
+    from .search import syntax_table_name
+    table = SYNTAX_TABLES[syntax_table_name(buf)]
+    text = buf.search_text()
+    off = buf.begv
+    i = pos - off
+    n = len(text)
+    while count > 0:
+        while i < n and not _is_word(text[i], table):
+            i += 1
+        if i >= n:
+            return None
+        while i < n and _is_word(text[i], table):
+            i += 1
+        count -= 1
+    while count < 0:
+        while i > 0 and not _is_word(text[i - 1], table):
+            i -= 1
+        if i <= 0:
+            return None
+        while i > 0 and _is_word(text[i - 1], table):
+            i -= 1
+        count += 1
+    return i + off
+
+
+@defun('forward-word')
+def forward_word(arg=NIL):
+    """Move point forward ARG words (backward if ARG is negative)."""
+    n = 1 if arg is NIL else arg
+    if n.__class__ is not int:
+        wrong_type('fixnump', n)
+    buf = state.current_buffer
+    val = scan_words(buf, buf.pt, n)
+    if val is None:
+        buf.pt = buf.zv if n > 0 else buf.begv
+        return NIL
+    buf.pt = val
+    return T
+
+
+@defun('backward-word')
+def backward_word(arg=NIL):
+    """Move backward until encountering the beginning of a word."""
+    n = 1 if arg is NIL else arg
+    if n.__class__ is not int:
+        wrong_type('fixnump', n)
+    return forward_word(-n)
+
+
+@defun('insert-buffer-substring-no-properties')
+def insert_buffer_substring_no_properties(buffer, start=NIL, end=NIL):
+    """Insert before point a substring of BUFFER, without text properties."""
+    return insert_buffer_substring(buffer, start, end)
