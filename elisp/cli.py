@@ -72,7 +72,8 @@ def print_uncaught(err_symbol, data):
     from .printer import prin1_to_string
     from .lisp import Cons
     from .prims.print import output
-    output.write_stderr('\nDebugger entered--Lisp error: %s\n\n'
+    output.fresh_line_stderr()
+    output.write_stderr('Debugger entered--Lisp error: %s\n'
                         % prin1_to_string(Cons(err_symbol, data)))
 
 

@@ -59,3 +59,46 @@ def test_lexical_binding_cookie(tmp_path):
     g.write_text('(prin1 (let ((y 1)) (lambda (x) y)))\n')
     out, err, code = run_elisp('-l', str(g))
     assert out == '(lambda (x) y)'
+
+
+def test_uncaught_error_starts_a_fresh_line_on_stderr():
+    # Emacs 28: stderr is "Debugger entered--Lisp error: ..." right away when stdout
+    # ended a line (or had nothing), after a newline when stdout text is unfinished.
+    out, err, code = run_elisp('--batch', '--eval', '(car 1)')
+    assert (out, code) == ('', 255)
+    assert err.startswith('Debugger entered--Lisp error: (wrong-type-argument listp 1)\n')
+    out, err, code = run_elisp('--batch', '--eval', '(progn (princ "x") (message "m") (car 1))')
+    assert (out, code) == ('x', 255)
+    assert err.startswith('\nm\nDebugger entered--Lisp error: (wrong-type-argument listp 1)')
+
+
+def test_load_of_missing_file_signals_file_missing():
+    out, err, code = run_elisp('--batch', '-l', 'no-such-file-anywhere')
+    assert (out, code) == ('', 255)
+    assert ('Debugger entered--Lisp error: (file-missing "Cannot open load file" '
+            '"No such file or directory" "no-such-file-anywhere")') in err
+
+
+def test_script_missing_file_and_bad_eval():
+    out, err, code = run_elisp('--script', '/nonexistent/x.el')
+    assert code == 255 and '(file-missing "Cannot open load file"' in err
+    out, err, code = run_elisp('--batch', '--eval', '(')
+    assert code == 255 and 'Debugger entered--Lisp error: (end-of-file)' in err
+    out, err, code = run_elisp('--batch', '--unknown-opt')
+    assert code == 255 and "(error \"Unknown option \u2018--unknown-opt\u2019\")" in err
+
+
+def test_runaway_recursion_is_a_lisp_error(tmp_path):
+    f = tmp_path / 'r.el'
+    f.write_text(';;; -*- lexical-binding: t -*-\n(defun r (n) (r (1+ n)))\n'
+                 '(princ (condition-case e (r 0) (error e)))\n')
+    out, err, code = run_elisp('--batch', '-l', str(f))
+    assert (out, code) == ('(error Variable binding depth exceeds max-specpdl-size)', 0)
+
+
+def test_unfinished_form_in_loaded_file(tmp_path):
+    f = tmp_path / 'u.el'
+    f.write_text('(princ "ran")\n(princ (list 1\n')
+    out, err, code = run_elisp('--batch', '-l', str(f))
+    assert (out, code) == ('ran', 255)
+    assert 'Debugger entered--Lisp error: (end-of-file' in err

@@ -146,7 +146,8 @@ def _parse_format(fmt):
         if conv == 'i':
             conv = 'd'
         if conv not in 'sSdoxXcefg':
-            items.append(('error', 'Invalid format operation %%%s' % conv, None, None, None))
+            # Emacs checks the argument count before the conversion.
+            items.append(('invalid', conv, field, None, None))
             break
         items.append((field, flags, width, precision, conv))
     return items
@@ -170,8 +171,14 @@ def format_string(fmt, args, message=False):
             out.append(curve_quotes(item) if message else item)
             continue
         field, flags, width, precision, conv = item
-        if field == 'error':
-            _fmt_error(flags)
+        if field.__class__ is str:
+            if field == 'error':
+                _fmt_error(flags)
+            if width is not None:
+                argi = width
+            if argi >= nargs:
+                _fmt_error('Not enough arguments for format string')
+            _fmt_error('Invalid format operation %%%s' % flags)
         if field is not None:
             argi = field
         if argi >= nargs:
@@ -255,6 +262,7 @@ def message(format_string_, *args):
         return NIL
     text = format_string(format_string_, args, message=True)
     from .print import output
+    output.fresh_line_stderr()
     output.write_stderr(text + '\n')
     return text
 

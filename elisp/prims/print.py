@@ -19,10 +19,14 @@ class Output:
     def __init__(self):
         self.pending = []
         self.size = 0
+        self.need_newline = False     # stdout's last text did not end a line
 
     def write_stdout(self, text):
+        if not text:
+            return
         self.pending.append(text)
         self.size += len(text)
+        self.need_newline = text[-1] != '\n'
         if self.size > 65536 or '\n' in text and _interactive_flush:
             self.flush()
 
@@ -40,6 +44,12 @@ class Output:
             sys.stdout.flush()
         except (BrokenPipeError, ValueError):
             pass
+
+    def fresh_line_stderr(self):
+        """Emacs in batch starts messages on a new line after unfinished stdout text."""
+        if self.need_newline:
+            self.need_newline = False
+            self.write_stderr('\n')
 
     def write_stderr(self, text):
         self.flush()
