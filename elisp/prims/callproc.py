@@ -62,19 +62,12 @@ def find_program(program):
 
 
 def decode_output(data):
-    """Decode program output as Emacs's `undecided' does: UTF-8 (raw bytes kept),
-    end-of-line convention detected from the first line end."""
+    """Decode program output with `default-process-coding-system' (utf-8-unix
+    here, as in Emacs 28 batch): UTF-8, invalid bytes kept as raw bytes, no
+    end-of-line conversion."""
     if coding_is_binary():
         return UnibyteStr(data.decode('ascii', 'surrogateescape'))
-    text = data.decode('utf-8', 'surrogateescape')
-    nl = text.find('\n')
-    cr = text.find('\r')
-    if cr >= 0 and (nl < 0 or cr < nl):
-        if cr + 1 == nl:
-            text = text.replace('\r\n', '\n')
-        elif nl < 0:
-            text = text.replace('\r', '\n')
-    return text
+    return data.decode('utf-8', 'surrogateescape')
 
 
 def coding_is_binary():
