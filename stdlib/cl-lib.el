@@ -417,7 +417,8 @@ arguments taken before LST (for the error count)."
   (if (symbolp place)
       (if (null keys)
           (macroexp-let2 nil var x
-            `(if (memql ,var ,place) ,place (setq ,place (cons ,var ,place))))
+            `(if (memql ,var ,place) (with-no-warnings ,place)
+               (setq ,place (cons ,var ,place))))
         `(setq ,place (cl-adjoin ,x ,place ,@keys)))
     `(cl-callf2 cl-adjoin ,x ,place ,@keys)))
 
@@ -479,8 +480,8 @@ arguments taken before LST (for the error count)."
 
 (defun cl-getf (plist tag &optional def)
   "Search PROPLIST for property PROPNAME; return its value or DEFAULT."
-  (let ((m (plist-member plist tag)))
-    (if m (car (cdr m)) def)))
+  (let ((val-tail (cdr-safe (plist-member plist tag))))
+    (if val-tail (car val-tail) def)))
 
 (gv-define-expander cl-getf
   (lambda (do plist tag &optional def)
@@ -716,7 +717,7 @@ arguments taken before LST (for the error count)."
 
 (defmacro cl-multiple-value-setq (vars form)
   "Set VARS to the elements of the list FORM."
-  (let ((temp (make-symbol "--cl-var--")) (n -1))
+  (let ((temp (make-symbol "--cl-var--")) (n 0))
     `(let ((,temp ,form))
        (prog1 (setq ,(car vars) (car ,temp))
          ,@(mapcar (lambda (v) `(setq ,v (nth ,(setq n (1+ n)) ,temp)))

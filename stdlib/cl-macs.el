@@ -103,6 +103,9 @@
              (pop cl--loop-args)
              (while (consp (car cl--loop-args))
                (push (pop cl--loop-args) cl--loop-finally)))
+            ((eq (car-safe (car cl--loop-args)) 'return)
+             (setq cl--loop-result-explicit
+                   (or (nth 1 (pop cl--loop-args)) '(quote nil))))
             ((eq (car cl--loop-args) 'return)
              (pop cl--loop-args)
              (setq cl--loop-result-explicit (list 'quote nil))
@@ -441,12 +444,13 @@
        ((eq head 'eql) (eql object (cadr type)))
        ((eq head 'satisfies) (funcall (cadr type) object))
        ((memq head '(integer float real number))
-        (and (cl-typep object head)
+        (and (cl-typep object head) t
              (let ((lo (cadr type)) (hi (car (cddr type))))
                (and (or (memq lo '(* nil))
                         (if (consp lo) (> object (car lo)) (>= object lo)))
                     (or (memq hi '(* nil))
-                        (if (consp hi) (< object (car hi)) (<= object hi)))))))
+                        (if (consp hi) (< object (car hi)) (<= object hi)))
+                    t))))
        (t (error "Bad type spec: %s" type)))))
    ((not (symbolp type)) (error "Bad type spec: %s" type))
    (t

@@ -401,7 +401,7 @@ limited by :count (taken from the end if :from-end)."
           (while (and (< start1 end1) (< start2 end2)
                       (funcall same (aref v1 (1- end1)) (aref v2 (1- end2))))
             (setq end1 (1- end1) end2 (1- end2)))
-          (and (or (< start1 end1) (< start2 end2)) end1))
+          (and (or (< start1 end1) (< start2 end2)) (1- end1)))
       (while (and (< start1 end1) (< start2 end2)
                   (funcall same (aref v1 start1) (aref v2 start2)))
         (setq start1 (1+ start1) start2 (1+ start2)))
