@@ -907,10 +907,10 @@ def make_network_process(*args):
     add_process(p)
     try:
         connect_network_socket(p, addrinfos, nowait, backlog)
+        set_network_coding(p, p.childp)
     except BaseException:
         remove_process(p)
         raise
-    set_network_coding(p, contact)
     tls = plist_get(contact, K['tls-parameters'])
     if tls is not NIL and not server:
         start_tls(p, tls)
@@ -1106,19 +1106,32 @@ def finish_connect(p):
     exec_sentinel(p, 'open\n')
 
 
+def check_coding_system(sym):
+    """Signal coding-system-error unless SYM names a coding system (nil is fine)."""
+    if sym is NIL:
+        return
+    fn = intern('check-coding-system')
+    if fn.function is not None:
+        funcall(fn, sym)
+    elif sym.__class__ is not Symbol:
+        wrong_type('symbolp', sym)
+
+
 def set_network_coding(p, contact):
     coding = plist_get(contact, K['coding'])
     if coding.__class__ is Cons:
         dec, enc = coding.car, coding.cdr
     else:
         dec = enc = coding
+    check_coding_system(dec)
+    check_coding_system(enc)
     default = symbol_value(Vdefault_process_coding_system)
     buf = p.buffer
     if dec is NIL:
         dec = symbol_value(Vcoding_system_for_read)
         if dec is NIL:
             if buf is not NIL and buf.live and not buf.multibyte:
-                dec = Q('raw-text-unix')
+                dec = NIL
             else:
                 dec = default.car if default.__class__ is Cons else NIL
     if enc is NIL:
@@ -1484,13 +1497,23 @@ def process_coding_system(process):
 def set_process_coding_system(process, decoding=NIL, encoding=NIL):
     """Set coding systems of PROCESS to DECODING and ENCODING."""
     p = check_process(process)
-    for c in (decoding, encoding):
-        if c.__class__ is not Symbol:
-            signal(Q('coding-system-error'), list_(c))
+    check_coding_system(decoding)
+    check_coding_system(encoding)
     p.decode_coding = decoding
-    p.encode_coding = encoding
+    p.encode_coding = _inherit_unix_eol(encoding)
     p.decoder = None
     return NIL
+
+
+def _inherit_unix_eol(enc):
+    """Emacs fixes an undecided end-of-line of an encoding to the system's (unix)."""
+    if enc is NIL:
+        return Q('raw-text-unix')
+    if enc.__class__ is Symbol:
+        ekind, eeol, ebase = parse_coding(enc)
+        if eeol is None and ebase not in ('binary', 'no-conversion'):
+            return Q(enc.name + '-unix')
+    return enc
 
 
 @defun('process-filter-multibyte-p')
@@ -1508,11 +1531,7 @@ def set_process_filter_multibyte(process, flag):
         kind, eol, base = parse_coding(p.decode_coding)
         if kind != 'raw':
             p.decode_coding = Q('raw-text' + ('-' + eol if eol else ''))
-        enc = p.encode_coding
-        if enc.__class__ is Symbol and enc is not NIL:
-            ekind, eeol, ebase = parse_coding(enc)
-            if eeol is None and ebase not in ('binary', 'no-conversion'):
-                p.encode_coding = Q(enc.name + '-unix')
+        p.encode_coding = _inherit_unix_eol(p.encode_coding)
         p.decoder = None
     return NIL
 
