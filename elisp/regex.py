@@ -143,7 +143,8 @@ def _simple_class(a):
 
 
 class Compiled:
-    __slots__ = ('rx', 'nsub', 'gmap', 'identity', 'pattern', '_back', 'flags', 'uses_point')
+    __slots__ = ('rx', 'nsub', 'gmap', 'identity', 'pattern', '_back', 'flags', 'uses_point',
+                 'ctx')
 
     def backward(self):
         """A pattern finding the rightmost start position: .* then the regexp ahead."""
@@ -166,6 +167,7 @@ class _Parser:
         self.gmap = {}
         self.open = []
         self.uses_point = False
+        self.ctx = False          # looks at text before the match start?
 
     def parse(self):
         out = self.alt()
@@ -217,13 +219,14 @@ class _Parser:
                     atoms.append(self.syntax_escape(d))
                     last = len(atoms) - 1
                 elif d == '`':
+                    self.ctx = True
                     atoms.append(r'\A')
                     last = None
                 elif d == "'":
                     atoms.append(r'\Z')
                     last = None
                 elif d == '=':
-                    self.uses_point = True
+                    self.uses_point = self.ctx = True
                     pt = self.point
                     if pt is None:
                         atoms.append('(?!)')
@@ -233,6 +236,7 @@ class _Parser:
                         atoms.append('(?<=\\A(?s:.){%d})' % pt)
                     last = None
                 elif d in 'bB<>':
+                    self.ctx = True
                     atoms.append(self.boundary(d))
                     last = None
                 elif d == '_':
@@ -240,6 +244,7 @@ class _Parser:
                         invalid('Invalid regular expression')
                     e = p[self.i]
                     self.i += 1
+                    self.ctx = True
                     s = self.symbol_char()
                     if e == '<':
                         atoms.append('(?<!%s)(?=%s)' % (s, s))
@@ -250,6 +255,7 @@ class _Parser:
                     atoms.append(re.escape(d))
                     last = len(atoms) - 1
             elif c == '^' and self.i == start:
+                self.ctx = True
                 self.i += 1
                 atoms.append('^')
                 last = None
@@ -561,6 +567,7 @@ def compile_regexp(pattern, casefold=False, table='std', point=None):
     c.flags = flags
     c.nsub = parser.nsub
     c.uses_point = parser.uses_point
+    c.ctx = parser.ctx
     c._back = None
     gmap = [None] * (parser.nsub + 1)
     identity = True

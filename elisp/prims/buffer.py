@@ -13,7 +13,12 @@ from ..variables import state, symbol_value, set_value, make_localized, symbol_v
 
 
 class BufferText:
-    """Text with a gap: `before` chunks (joined lazily) + `after` string."""
+    """Text with a gap: `before` chunks (joined lazily) + `after` string.
+
+    Insertion at the gap appends a chunk; moving the gap forward or deleting
+    after it copies only the text after the gap.  `string()` joins everything
+    once per change, for the regexp engine.
+    """
     __slots__ = ('before', 'before_len', 'after', '_joined')
 
     def __init__(self):
@@ -27,25 +32,39 @@ class BufferText:
 
     def string(self):
         """The whole text as one Python string (cached until the next change)."""
-        if self._joined is None:
-            if len(self.before) != 1:
-                self.before = [''.join(self.before)]
-            self._joined = self.before[0] + self.after
-        return self._joined
+        j = self._joined
+        if j is None:
+            b = ''.join(self.before)
+            self.before = [b]
+            j = self._joined = b + self.after
+        return j
 
     def _move_gap(self, pos):
         """Put the gap at 0-based index POS."""
-        if pos == self.before_len:
+        bl = self.before_len
+        if pos == bl:
             return
-        whole = self.string()
-        self.before = [whole[:pos]]
+        if pos > bl:
+            k = pos - bl
+            a = self.after
+            self.before.append(a[:k])
+            self.after = a[k:]
+        else:
+            j = self._joined
+            if j is not None:
+                self.before = [j[:pos]]
+                self.after = j[pos:]
+            else:
+                b = ''.join(self.before)
+                self.before = [b[:pos]]
+                self.after = b[pos:] + self.after
         self.before_len = pos
-        self.after = whole[pos:]
 
     def insert(self, pos, s):
         if not s:
             return
-        self._move_gap(pos)
+        if pos != self.before_len:
+            self._move_gap(pos)
         self.before.append(s)
         self.before_len += len(s)
         self._joined = None
@@ -53,13 +72,31 @@ class BufferText:
     def delete(self, start, end):
         if start >= end:
             return
-        whole = self.string()
-        self.before = [whole[:start]]
+        bl = self.before_len
+        if start >= bl:
+            a = self.after
+            k = start - bl
+            if k:
+                self.before.append(a[:k])
+            self.after = a[k + end - start:]
+        else:
+            j = self.string()
+            self.before = [j[:start]]
+            self.after = j[end:]
         self.before_len = start
-        self.after = whole[end:]
         self._joined = None
 
     def substring(self, start, end):
+        j = self._joined
+        if j is not None:
+            return j[start:end]
+        bl = self.before_len
+        if start >= bl:
+            return self.after[start - bl:end - bl]
+        last = self.before[-1]
+        if start >= bl - len(last) and end <= bl:
+            base = bl - len(last)
+            return last[start - base:end - base]
         return self.string()[start:end]
 
     def char(self, index):
@@ -67,14 +104,15 @@ class BufferText:
         bl = self.before_len
         if index >= bl:
             return self.after[index - bl]
+        j = self._joined
+        if j is not None:
+            return j[index]
         before = self.before
         last = before[-1]
         k = index - (bl - len(last))
         if k >= 0:
             return last[k]
-        if len(before) != 1:
-            self.before = before = [''.join(before)]
-        return before[0][index]
+        return self.string()[index]
 
 
 class Marker:
@@ -966,10 +1004,23 @@ def _count_arg(n):
     return n
 
 
+def forward_view(buf, pt):
+    """(TEXT, OFF): a string holding the accessible text from PT on, TEXT[0] being
+    at position OFF; avoids joining the buffer when the gap is before PT."""
+    bt = buf.text
+    bl = bt.before_len
+    if bt._joined is None and buf.begv - 1 <= bl < pt and buf.zv_fixed is None:
+        return bt.after, bl + 1
+    return buf.search_text(), buf.begv
+
+
 def scan_lines(buf, pt, n):
     """Where `forward-line' N from PT lands, and the shortage it reports."""
-    text = buf.search_text()
-    off = buf.begv
+    if n > 0:
+        text, off = forward_view(buf, pt)
+    else:
+        text = buf.search_text()
+        off = buf.begv
     i = pt - off
     if n > 0:
         found = 0
@@ -982,7 +1033,7 @@ def scan_lines(buf, pt, n):
             i = j + 1
             found += 1
         shortage = n - found
-        if shortage > 0 and len(text) > 0 and i + off != pt and text[i - 1] != '\n':
+        if shortage > 0 and i + off != pt and text[i - 1] != '\n':
             shortage -= 1
         return i + off, shortage
     need = 1 - n
@@ -1029,8 +1080,7 @@ def line_end_position(n=NIL):
     """Return the position of the last character in the current line/field."""
     buf = state.current_buffer
     if n is NIL:
-        text = buf.search_text()
-        off = buf.begv
+        text, off = forward_view(buf, buf.pt)
         j = text.find('\n', buf.pt - off)
         return buf.zv if j < 0 else j + off
     return _line_end(buf, buf.pt, _count_arg(n))

@@ -153,13 +153,21 @@ def _search(string, bound, noerror, count, forward, regexp):
         if (lim < pt) if forward else (lim > pt):
             error('Invalid search bound (wrong side of point)')
         lim = min(lim, buf.zv) if forward else max(lim, buf.begv)
-    text = buf.search_text()
-    off = buf.begv
-    pos = pt - off
-    limi = lim - off
     c = compile_regexp(string if regexp else regexp_quote(string),
                        symbol_value_or_unbound(Qcase_fold_search) is not NIL,
                        syntax_table_name(buf))
+    bt = buf.text
+    bl = bt.before_len
+    if forward and not c.ctx and bt._joined is None and buf.begv - 1 <= bl < pt:
+        # The match cannot depend on text before point: search just the text
+        # after the gap rather than joining the whole buffer.
+        text = bt.after
+        off = bl + 1
+    else:
+        text = buf.search_text()
+        off = buf.begv
+    pos = pt - off
+    limi = lim - off
     if c.uses_point:
         c = compile_regexp(c_pattern_source(string, regexp), casefold(), syntax_table_name(buf),
                            pos if forward else 'end')
