@@ -738,7 +738,6 @@ class Repl:
     def interactive(self, session=None):
         """Prompt, evaluate, print, until Ctrl-D on an empty line."""
         import asyncio
-        from prompt_toolkit.application import run_in_terminal
         from .cli import KillEmacs
         if session is None:
             session = make_session()
@@ -757,7 +756,7 @@ class Repl:
                 if text:
                     if not text.endswith('\n'):
                         text += '\n'
-                    await run_in_terminal(lambda: _raw_write(text))
+                    print_above_prompt(session.app, text)
 
         def pre_run():
             if events.available:
@@ -815,6 +814,20 @@ class Repl:
         pending += raw.decode('utf-8', 'surrogateescape')
         if pending.strip():
             self.run_text(pending)
+
+
+def print_above_prompt(app, text):
+    """Show TEXT above the input being edited, then redraw the prompt below it.
+
+    Like prompt_toolkit's run_in_terminal, but synchronous: it never waits on a
+    previous call (whose future may belong to an earlier prompt's event loop)."""
+    if not app.is_running:
+        _raw_write(text)
+        return
+    app.renderer.erase()
+    _raw_write(text)
+    app.renderer.request_absolute_cursor_position()
+    app.invalidate()
 
 
 def _raw_write(text):

@@ -418,3 +418,44 @@ def test_fallback_lexer_styles_tokens():
     assert 'keyword' in styles['let']
     second = {t: st for st, t in lines(1)}
     assert 'builtin' in second[':k'] and 'number' in second['12']
+
+
+# ---------------------------------------------------------------- a real terminal emulator
+
+@pytest.mark.skipif(shutil.which('tmux') is None, reason='needs tmux')
+def test_tmux_screen_keeps_the_typed_line_below_process_output(tmp_path):
+    """What a person sees: timer output lands above the prompt, the typed line survives."""
+    sock = 'elisp-repl-test-%d' % os.getpid()
+    tmux = ['tmux', '-L', sock]
+    cmd = 'cd %s && XDG_DATA_HOME=%s %s repl.py' % (ROOT, tmp_path, sys.executable)
+    subprocess.run(tmux + ['new-session', '-d', '-s', 't', '-x', '90', '-y', '20', cmd], check=True)
+
+    def screen():
+        return subprocess.run(tmux + ['capture-pane', '-p', '-t', 't'], capture_output=True,
+                              text=True).stdout
+
+    def wait(pred, secs=20):
+        end = time.time() + secs
+        while time.time() < end:
+            s = screen()
+            if pred(s):
+                return s
+            time.sleep(0.1)
+        return screen()
+
+    try:
+        s = wait(lambda s: 'ELISP>' in s)
+        subprocess.run(tmux + ['send-keys', '-t', 't',
+                               '(progn (run-at-time 1.5 nil (lambda () (princ "tick!\\n"))) t)',
+                               'Enter'], check=True)
+        wait(lambda s: '\nt\n' in s)
+        subprocess.run(tmux + ['send-keys', '-t', 't', '(list 1'], check=True)
+        s = wait(lambda s: '\ntick!\n' in s)
+        lines = [l for l in s.split('\n') if l.strip()]
+        assert lines[-2:] == ['tick!', 'ELISP> (list 1'], s
+        subprocess.run(tmux + ['send-keys', '-t', 't', ' 2)', 'Enter'], check=True)
+        s = wait(lambda s: '(1 2)' in s)
+        lines = [l for l in s.split('\n') if l.strip()]
+        assert lines[-3:] == ['ELISP> (list 1 2)', '(1 2)', 'ELISP>'], s
+    finally:
+        subprocess.run(tmux + ['kill-server'], capture_output=True)
