@@ -395,6 +395,7 @@
 
 (defun kill-new (string &optional replace)
   "Make STRING the latest kill in the kill ring."
+  (ignore (length string))
   (unless (and kill-do-not-save-duplicates (equal string (car kill-ring)))
     (if (and replace kill-ring)
         (setcar kill-ring string)

@@ -880,7 +880,9 @@ def set_marker(marker, position, buffer=NIL):
     if position is NIL:
         marker.set(None, None)
         return marker
-    buf = state.current_buffer if buffer is NIL else resolve_buffer(buffer)
+    if buffer is not NIL and buffer.__class__ is not Buffer:
+        wrong_type('bufferp', buffer)
+    buf = state.current_buffer if buffer is NIL else buffer
     if not buf.live:
         marker.set(None, None)
         return marker
@@ -1072,7 +1074,9 @@ def line_beginning_position(n=NIL):
     if n is NIL:
         off = buf.begv
         return buf.search_text().rfind('\n', 0, buf.pt - off) + 1 + off
-    return scan_lines(buf, buf.pt, _count_arg(n) - 1)[0]
+    if n.__class__ is not int:
+        wrong_type('integerp', n)
+    return scan_lines(buf, buf.pt, n - 1)[0]
 
 
 @defun('line-end-position')
@@ -1083,7 +1087,9 @@ def line_end_position(n=NIL):
         text, off = forward_view(buf, buf.pt)
         j = text.find('\n', buf.pt - off)
         return buf.zv if j < 0 else j + off
-    return _line_end(buf, buf.pt, _count_arg(n))
+    if n.__class__ is not int:
+        wrong_type('integerp', n)
+    return _line_end(buf, buf.pt, n)
 
 
 def _line_end(buf, pt, n):
@@ -1109,6 +1115,8 @@ def _line_end(buf, pt, n):
 def beginning_of_line(n=NIL):
     """Move point to beginning of current line (in the logical order)."""
     buf = state.current_buffer
+    if n is not NIL and n.__class__ is not int:
+        wrong_type('fixnump', n)
     buf.pt = line_beginning_position(n)
     return NIL
 
@@ -1117,6 +1125,8 @@ def beginning_of_line(n=NIL):
 def end_of_line(n=NIL):
     """Move point to end of current line (in the logical order)."""
     buf = state.current_buffer
+    if n is not NIL and n.__class__ is not int:
+        wrong_type('fixnump', n)
     buf.pt = line_end_position(n)
     return NIL
 
@@ -1137,7 +1147,12 @@ def pos_eol(n=NIL):
 def line_number_at_pos(position=NIL, absolute=NIL):
     """Return the line number at POSITION in the current buffer."""
     buf = state.current_buffer
-    pos = buf.pt if position is NIL else _pos_arg(position)
+    if position is NIL:
+        pos = buf.pt
+    elif position.__class__ is int or position.__class__ is Marker:
+        pos = _pos_arg(position)
+    else:
+        wrong_type('fixnump', position)
     start = 1 if absolute is not NIL else buf.begv
     if pos < start or pos > buf.zv:
         args_out_of_range(pos, start, buf.zv)
@@ -1260,7 +1275,7 @@ def insert_buffer_substring(buffer, start=NIL, end=NIL):
     """Insert before point a substring of the contents of BUFFER."""
     src = get_buffer(buffer)
     if src is NIL:
-        error('No such buffer %s' % buffer)
+        error('No buffer named %s' % buffer)
     if not src.live:
         error('Selecting deleted buffer')
     s = src.begv if start is NIL else _pos_arg(start)
@@ -1281,7 +1296,7 @@ def compare_buffer_substrings(buffer1, start1, end1, buffer2, start2, end2):
     def region(b, s, e):
         buf = state.current_buffer if b is NIL else get_buffer(b)
         if buf is NIL:
-            error('No such buffer')
+            error('No buffer named %s' % b)
         s = buf.begv if s is NIL else _pos_arg(s)
         e = buf.zv if e is NIL else _pos_arg(e)
         if s > e:
@@ -1310,6 +1325,9 @@ def subst_char_in_region(start, end, fromchar, tochar, noundo=NIL):
     """From START to END, replace FROMCHAR with TOCHAR each time it occurs."""
     buf = state.current_buffer
     s, e = check_region(buf, _pos_arg(start), _pos_arg(end))
+    for c in (fromchar, tochar):
+        if c.__class__ is not int or not 0 <= c <= 0x3FFFFF:
+            wrong_type('characterp', c)
     old = buf.text_between(s, e)
     f, t = code_char(fromchar), code_char(tochar)
     if f in old:

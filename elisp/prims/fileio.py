@@ -73,9 +73,10 @@ def expand_file_name(name, default_directory_=NIL):
     if not name.startswith('/'):
         if default_directory_ is NIL:
             base = default_directory()
-        else:
-            check_string(default_directory_)
+        elif isinstance(default_directory_, str):
             base = default_directory_
+        else:
+            base = '/'
         if base.startswith('~'):
             base = _expand_tilde(base) or base
         if not base.startswith('/'):

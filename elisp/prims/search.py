@@ -73,7 +73,7 @@ def _string_match(regexp, string, start, modify):
         if not 0 <= pos <= n:
             args_out_of_range(string, start)
     else:
-        wrong_type('integerp', start)
+        wrong_type('fixnump', start)
     c = compile_for_current(regexp)
     m = c.rx.search(string, pos)
     if m is None:
@@ -358,6 +358,8 @@ def set_match_data(list_arg, reseat=NIL):
     while x.__class__ is Cons:
         items.append(x.car)
         x = x.cdr
+    if x is not NIL:
+        wrong_type('listp', x)
     obj = T
     regs = []
     i = 0
@@ -516,7 +518,7 @@ def replace_match(newtext, fixedcase=NIL, literal=NIL, string=NIL, subexp=NIL):
         sub = 0
     else:
         if subexp.__class__ is not int:
-            wrong_type('fixnump', subexp)
+            wrong_type('integerp', subexp)
         sub = subexp
         # Emacs keeps one spare register beyond the groups of the last regexp
         if not 0 <= sub <= nregs:
