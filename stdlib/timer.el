@@ -68,8 +68,10 @@ LIST is (SECONDS TIMEOUT-FORMS...)."
 
 (defun timer-next-integral-multiple-of-time (time secs)
   "Yield the next value after TIME that is an integral multiple of SECS."
-  (let ((f (float-time time)))
-    (* secs (1+ (floor f secs)))))
+  (let* ((n (* secs (1+ (floor (float-time time) secs))))
+         (whole (floor n))
+         (usec (round (* (- n whole) 1000000))))
+    (list (ash whole -16) (logand whole 65535) usec 0)))
 
 (defun add-timeout (secs function object &optional repeat)
   "Add a timer to run SECS seconds from now, to call FUNCTION on OBJECT."

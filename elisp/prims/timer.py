@@ -132,8 +132,7 @@ def timer_set_function(timer, function, args=NIL):
 @defun('timer-activate')
 def timer_activate(timer, triggered_p=NIL, reuse_cell=NIL):
     """Insert TIMER into `timer-list'."""
-    check_timer(timer)
-    if timer_time(timer) is None:
+    if not is_timer(timer) or timer_time(timer) is None:
         error('Invalid or uninitialized timer')
     timer[0] = triggered_p
     timer[7] = NIL
@@ -145,8 +144,7 @@ def timer_activate(timer, triggered_p=NIL, reuse_cell=NIL):
 @defun('timer-activate-when-idle')
 def timer_activate_when_idle(timer, dont_wait=NIL, reuse_cell=NIL):
     """Insert TIMER into `timer-idle-list'."""
-    check_timer(timer)
-    if timer_time(timer) is None:
+    if not is_timer(timer) or timer_time(timer) is None:
         error('Invalid or uninitialized timer')
     timer[0] = NIL
     timer[7] = Q('idle')
@@ -164,25 +162,55 @@ def cancel_timer(timer):
     return NIL
 
 
-_UNITS = {'sec': 1, 'second': 1, 'min': 60, 'minute': 60, 'hour': 3600, 'day': 86400,
+_UNITS = {'microsec': 1e-6, 'microsecond': 1e-6, 'millisec': 0.001, 'millisecond': 0.001,
+          'sec': 1, 'second': 1, 'min': 60, 'minute': 60, 'hour': 3600, 'day': 86400,
           'week': 604800, 'fortnight': 1209600, 'month': 2592000, 'year': 31557600}
+_DURATION_RX = re.compile(r' *([0-9.]+)? *(microsecond|microsec|millisecond|millisec|second|sec'
+                          r'|minute|min|hour|day|week|fortnight|month|year)s? *')
 
 
 def _duration(s):
     """Seconds for a relative time string like \"2 min 3 sec\", or None."""
-    total = 0.0
-    found = False
+    total = 0
     pos = 0
-    s = s.strip()
-    rx = re.compile(r'\s*(-?[0-9]*\.?[0-9]+)?\s*(sec|second|min|minute|hour|day|week|fortnight|month|year)s?\b')
     while pos < len(s):
-        m = rx.match(s, pos)
-        if not m:
+        m = _DURATION_RX.match(s, pos)
+        if not m or m.end() == pos:
             return None
-        total += float(m.group(1) or 1) * _UNITS[m.group(2)]
-        found = True
+        num = m.group(1)
+        if num is None:
+            n = 1
+        else:
+            try:
+                n = int(num) if num.isdigit() else float(num)
+            except ValueError:
+                return None
+        total += n * _UNITS[m.group(2)]
         pos = m.end()
-    return total if found else None
+    return total if s else None
+
+
+@defun('timer-duration')
+def timer_duration(string):
+    """Return number of seconds specified by STRING, or nil if parsing fails."""
+    if not isinstance(string, str):
+        wrong_type('stringp', string)
+    d = _duration(string)
+    return NIL if d is None else d
+
+
+@defun('current-idle-time')
+def current_idle_time():
+    """Return the current length of Emacs idleness, or nil if not idle."""
+    from .. import eventloop
+    since = eventloop._idle_since
+    if since is None:
+        return NIL
+    t = time.time() - since
+    secs = int(t)
+    frac = t - secs
+    usec = int(frac * 1e6)
+    return list_(secs >> 16, secs & 0xFFFF, usec, int((frac * 1e6 - usec) * 1e6))
 
 
 @defun('run-at-time')
@@ -207,11 +235,11 @@ def run_at_time(time_, repeat, function, *args):
     elif isinstance(time_, str):
         d = _duration(time_)
         if d is not None:
-            when = now + d
+            when = now + float(d)
         else:
             m = re.match(r'^\s*(\d{1,2}):?(\d\d)?\s*([ap]\.?m\.?)?\s*$', time_, re.I)
             if not m:
-                error('Invalid time format')
+                error('Invalid time specification')
             hour = int(m.group(1))
             minute = int(m.group(2) or 0)
             ampm = (m.group(3) or '').lower()
