@@ -271,6 +271,10 @@ def macroexpand(form, env=NIL):
         form = new
 
 
+_defer_macro_errors = [False]
+Qsignal = intern('signal')
+
+
 def expand_all(form, env=NIL):
     """Expand every macro call in FORM (what `macroexpand-all` does)."""
     while True:
@@ -283,7 +287,14 @@ def expand_all(form, env=NIL):
                 return exp(form, env)
             expander = macro_function(head, env)
             if expander is not None:
-                new = apply_function(expander, list_to_python(form.cdr))
+                if _defer_macro_errors[0]:
+                    try:
+                        new = apply_function(expander, list_to_python(form.cdr))
+                    except LispSignal as e:
+                        # Emacs's eval expands when it reaches the form: signal then.
+                        return list_(Qsignal, list_(Qquote, e.symbol), list_(Qquote, e.data))
+                else:
+                    new = apply_function(expander, list_to_python(form.cdr))
                 if new is form:
                     return exp(form, env) if exp is not None else form
                 form = new
@@ -478,16 +489,25 @@ def compile_form(form, scope):
         if sf is not None:
             fn = head.function
             if fn.__class__ is Subr and fn.special:
-                tail = form.cdr
-                while tail.__class__ is Cons:
-                    tail = tail.cdr
-                if tail is not NIL:
-                    wrong_type('listp', tail)
-                return sf(form.cdr, scope)
+                saved = len(scope.order)
+                try:
+                    tail = form.cdr
+                    while tail.__class__ is Cons:
+                        tail = tail.cdr
+                    if tail is not NIL:
+                        wrong_type('listp', tail)
+                    return sf(form.cdr, scope)
+                except LispSignal as e:
+                    # Emacs finds malformed special forms only when it runs them.
+                    _unwind_scope(scope, saved)
+                    return _raising(e.symbol, e.data)
         expander = macro_function(head)
         if expander is not None:
             return compile_form(expand_all(form), scope)
-        return compile_call(head, form.cdr, scope)
+        try:
+            return compile_call(head, form.cdr, scope)
+        except LispSignal as e:
+            return _raising(e.symbol, e.data)
     if head.__class__ is Cons and head.car is Qlambda:
         fnode = compile_lambda(head, scope)
         args = [compile_form(a, scope) for a in _args_list(form.cdr)]
@@ -506,6 +526,21 @@ def compile_form(form, scope):
     def invalid(f):
         invalid_function(bad)
     return invalid
+
+
+def _raising(symbol, data):
+    def signal_later(f):
+        raise LispSignal(symbol, data)
+    return signal_later
+
+
+def _unwind_scope(scope, saved):
+    for b in scope.order[saved:]:
+        if b.__class__ is Binding:
+            stack = scope.visible.get(b.sym)
+            if stack and b in stack:
+                stack.remove(b)
+    del scope.order[saved:]
 
 
 def _args_list(lst):
@@ -1223,8 +1258,14 @@ def eval_form(form, lexical=NIL, keep_source=True):
     if keep_source:
         saved = _source_lambdas
         _source_lambdas = {}
+        deferring = _defer_macro_errors[0]
+        _defer_macro_errors[0] = True
         try:
-            node = compile_form(expand_all(form), scope)
+            expanded = expand_all(form)
+        finally:
+            _defer_macro_errors[0] = deferring
+        try:
+            node = compile_form(expanded, scope)
         finally:
             _source_lambdas = saved
     else:
@@ -1822,10 +1863,27 @@ def sf_condition_case(args, scope):
                 if handler_matches(conditions, spec):
                     return run_handler(f, body, Cons(Qerror, err))
             raise LispSignal(Qerror, err)
+        except _INTERNAL_ERRORS as e:
+            # A bug of ours: let Lisp handlers see an `error' rather than crash.
+            from . import cli
+            if cli.debug_internal:
+                raise
+            state.lisp_eval_depth = depth
+            del state.catch_tags[ntags:]
+            err = list_('Internal error: %s: %s' % (type(e).__name__, e))
+            conditions = conditions_of(Qerror)
+            for spec, body in handlers:
+                if handler_matches(conditions, spec):
+                    return run_handler(f, body, Cons(Qerror, err))
+            raise
         if success is not None:
             return run_handler(f, success, value)
         return value
     return condition_case
+
+
+_INTERNAL_ERRORS = (AttributeError, TypeError, ValueError, IndexError, KeyError,
+                    ZeroDivisionError, OverflowError, UnicodeError, AssertionError)
 
 
 def _prin(x):
