@@ -253,8 +253,11 @@ def sigpipe(proc):
 
 
 def set_idle(flag):
+    """Start (FLAG true) or end an idle period of the front end."""
     global _idle_since
-    _idle_since = time.time() if flag else None
+    if flag and _idle_since is None:
+        _timers()._idle_fired.clear()
+    _idle_since = (_idle_since or time.time()) if flag else None
 
 
 # ---------------------------------------------------------------- timers

@@ -236,3 +236,32 @@ def test_use_external_socket_takes_the_activated_socket(tmp_path):
     c.close()
     lst.close()
     assert out.decode() == '"via activation" listen t\n', err.decode()
+
+
+def test_idle_timers_fire_when_the_front_end_is_idle():
+    """Batch never fires idle timers (as Emacs); a front end that declares itself
+    idle gets them, once per idle period, and current-idle-time is non-nil."""
+    code = r"""
+import sys
+sys.setrecursionlimit(100000)
+from elisp import runtime, eventloop
+from elisp.prims.lread import read_from_string
+from elisp.compiler import eval_form
+from elisp.lisp import T
+runtime.initialize()
+ev = lambda s: eval_form(read_from_string(s).car, T)
+ev('(progn (defvar n 0) (defvar idle nil) (run-with-idle-timer 0.05 t (lambda () (setq n (1+ n) idle (and (current-idle-time) t)))))')
+ev('(sleep-for 0.15)')
+print(ev('n'))
+eventloop.set_idle(True)
+for _ in range(4):
+    eventloop.run_once(0.05)
+print(ev('(list n idle)'))
+eventloop.set_idle(False)
+eventloop.set_idle(True)
+for _ in range(4):
+    eventloop.run_once(0.05)
+print(ev('n'))
+"""
+    r = subprocess.run([sys.executable, '-c', code], cwd=ROOT, capture_output=True, timeout=60)
+    assert r.stdout.decode().split('\n')[:3] == ['0', '(1 t)', '2'], r.stderr.decode()

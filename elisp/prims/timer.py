@@ -302,17 +302,17 @@ def timer_event_handler(timer):
     cancel_timer(timer)
     repeat = timer[4]
     idle = timer[7] is not NIL
-    if repeat is not NIL and repeat.__class__ in (int, float) and repeat > 0:
-        if idle:
-            timer_activate_when_idle(timer, T)
-        else:
-            t = timer_time(timer) + repeat
-            now = time.time()
-            maxr = symbol_value(Vtimer_max_repeats)
-            if maxr.__class__ is int and now - t > maxr * repeat:
-                t = now + repeat if now - t > 0 else t
-            encode_time_into(timer, t)
-            timer_activate(timer, T)
+    if idle and repeat is not NIL:
+        timer_activate_when_idle(timer, T)
+    elif repeat is not NIL and repeat.__class__ in (int, float) and repeat > 0:
+        t = timer_time(timer) + repeat
+        now = time.time()
+        maxr = symbol_value(Vtimer_max_repeats)
+        if maxr.__class__ is int and now - t > maxr * repeat:
+            # Far behind (e.g. after a long wait): skip the missed runs.
+            t = now + repeat
+        encode_time_into(timer, t)
+        timer_activate(timer, T)
     else:
         timer[0] = T
     _fire(timer)
