@@ -31,9 +31,6 @@
               (let ((tem (string-match trim string this-start)))
                 (and (eq tem this-start)
                      (setq this-start (match-end 0)))))
-            (when trim
-              (let ((tem (string-match (concat trim "\\'") string this-start)))
-                (and tem (< tem this-end) (setq this-end tem))))
             (when (or keep-nulls (< this-start this-end))
               (let ((this (substring string this-start this-end)))
                 (when trim
