@@ -62,7 +62,17 @@ Vprocess_error_pause_time = defvar('process-error-pause-time', 1)
 Vinternal__daemon_sockname = defvar('internal--daemon-sockname', NIL)
 defvar('process-prioritize-lower-fds', NIL)
 
-READ_CHUNK = 65536
+READ_CHUNK = 65536          # datagrams: the largest we take in one read
+
+
+def _readmax():
+    """Bytes per read: `read-process-output-max`, as Emacs 28 reads it each time."""
+    v = Vread_process_output_max.val
+    if v.__class__ is not int:
+        v = symbol_value(Vread_process_output_max)
+        if v.__class__ is not int:
+            return 4096
+    return v if v >= 1 else 1
 
 
 # ---------------------------------------------------------------- plists
@@ -572,7 +582,7 @@ def read_output(p):
         if p.socktype == socket.SOCK_DGRAM:
             data, addr = sock.recvfrom(READ_CHUNK)
         else:
-            data = sock.recv(READ_CHUNK)
+            data = sock.recv(_readmax())
         if p.tls is not None:
             pending = sock.pending()
             while pending:
