@@ -252,7 +252,7 @@
   "Return a copy of LIST with the last N elements removed."
   (declare (side-effect-free t))
   (if (and n (<= n 0)) list
-    (take (- (length list) (or n 1)) list)))
+    (nbutlast (copy-sequence list) n)))
 
 (defun take (n list)
   "Return the first N elements of LIST."

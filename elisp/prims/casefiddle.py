@@ -76,7 +76,7 @@ _FLAG_BITS = 0xFC00000      # alt, super, hyper, shift, control, meta
 
 
 def _case_char(c, fn):
-    if c.__class__ is not int or c < 0:
+    if c.__class__ is not int or c < 0 or c > 0x1FFFFFFFFFFFFFFF:
         wrong_type('char-or-string-p', c)
     if c >= 0x10000000:
         return c

@@ -1020,30 +1020,43 @@ def min_(number_or_marker, *numbers_or_markers):
     return result
 
 
+def _logop_arg(x):
+    # Emacs checks for a number first, then for an integer.
+    if x.__class__ is float:
+        wrong_type('integer-or-marker-p', x)
+    return check_integer(check_number(x))
+
+
 @defun('logand')
 def logand(*ints_or_markers):
     """Return bitwise-and of all the arguments."""
-    r = -1
-    for x in ints_or_markers:
-        r &= check_integer(x)
+    if not ints_or_markers:
+        return -1
+    r = check_integer(ints_or_markers[0])
+    for x in ints_or_markers[1:]:
+        r &= (x if x.__class__ is int else _logop_arg(x))
     return r
 
 
 @defun('logior')
 def logior(*ints_or_markers):
     """Return bitwise-or of all the arguments."""
-    r = 0
-    for x in ints_or_markers:
-        r |= check_integer(x)
+    if not ints_or_markers:
+        return 0
+    r = check_integer(ints_or_markers[0])
+    for x in ints_or_markers[1:]:
+        r |= (x if x.__class__ is int else _logop_arg(x))
     return r
 
 
 @defun('logxor')
 def logxor(*ints_or_markers):
     """Return bitwise-exclusive-or of all the arguments."""
-    r = 0
-    for x in ints_or_markers:
-        r ^= check_integer(x)
+    if not ints_or_markers:
+        return 0
+    r = check_integer(ints_or_markers[0])
+    for x in ints_or_markers[1:]:
+        r ^= (x if x.__class__ is int else _logop_arg(x))
     return r
 
 

@@ -302,6 +302,8 @@ def delete(elt_, seq):
     if isinstance(seq, str):
         chars = [seq[i] for i in range(len(seq)) if not equal_p(string_char_code(seq, i), elt_)]
         return ''.join(chars)
+    if seq is not NIL and seq.__class__ is not Cons:
+        wrong_type('listp', seq)
     prev = None
     head = seq
     x = seq
@@ -1312,7 +1314,7 @@ def string_gt(string1, string2):
 def _substring_index(s, idx, length, default):
     if idx is NIL:
         return default
-    if idx.__class__ is not int:
+    if idx.__class__ is not int or not -0x2000000000000000 <= idx <= 0x1FFFFFFFFFFFFFFF:
         wrong_type('integerp', idx)
     return idx + length if idx < 0 else idx
 
@@ -1324,7 +1326,7 @@ def substring(string, from_=NIL, to=NIL):
         n = len(string)
         f = 0 if from_ is NIL else from_
         t = n if to is NIL else to
-        if f.__class__ is int and t.__class__ is int:
+        if f.__class__ is int and t.__class__ is int and -n <= f <= n and -n <= t <= n:
             if f < 0:
                 f += n
             if t < 0:
@@ -1366,7 +1368,9 @@ def substring_no_properties(string, from_=NIL, to=NIL):
 @defun('string-to-list')
 def string_to_list(string):
     """Return a list of characters in STRING."""
-    return make_list(sequence_elements(check_string(string)))
+    if isinstance(string, str):
+        return make_list(sequence_elements(string))
+    return append(string, NIL)
 
 
 class _GlibcRandom:

@@ -234,3 +234,5 @@
 (format "%d %z" "a")
 (format "%2$z" 1)
 (format "%-5z" 1)
+(format "%e" 1.0e+INF)
+(format "%-4s|" "abc")
