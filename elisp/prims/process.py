@@ -62,9 +62,6 @@ Vprocess_error_pause_time = defvar('process-error-pause-time', 1)
 Vinternal__daemon_sockname = defvar('internal--daemon-sockname', NIL)
 defvar('process-prioritize-lower-fds', NIL)
 
-READ_CHUNK = 65536          # datagrams: the largest we take in one read
-
-
 def _readmax():
     """Bytes per read: `read-process-output-max`, as Emacs 28 reads it each time."""
     v = Vread_process_output_max.val
@@ -580,7 +577,7 @@ def read_output(p):
     addr = None
     try:
         if p.socktype == socket.SOCK_DGRAM:
-            data, addr = sock.recvfrom(READ_CHUNK)
+            data, addr = sock.recvfrom(_readmax())
         else:
             data = sock.recv(_readmax())
         if p.tls is not None:
