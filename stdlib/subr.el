@@ -275,7 +275,10 @@
 (defun remove (elt seq)
   "Return a copy of SEQ with all occurrences of ELT removed."
   (declare (side-effect-free t))
-  (delete elt (copy-sequence seq)))
+  (if (nlistp seq)
+      ;; `delete' already returns a new object for a non-list.
+      (delete elt seq)
+    (delete elt (copy-sequence seq))))
 
 (defun remq (elt list)
   "Return LIST with all occurrences of ELT removed."

@@ -4,7 +4,7 @@ import math
 import struct
 
 from ..defun import defun, defvar
-from ..lisp import (MOST_POSITIVE_FIXNUM, Cons, Symbol, Vector, Record, BoolVector, HashTable, UnibyteStr,
+from ..lisp import (fixnump, MOST_POSITIVE_FIXNUM, Cons, Symbol, Vector, Record, BoolVector, HashTable, UnibyteStr,
                     MultibyteStr, PropStr, NIL, T, intern, make_list, list_, lisp_bool,
                     list_to_python, is_multibyte, string_char_code, code_char)
 from ..errors import (Q, signal, error, wrong_type, args_out_of_range, LispSignal)
@@ -257,9 +257,12 @@ def rassq(key, alist):
     x = alist
     while x.__class__ is Cons:
         e = x.car
-        if e.__class__ is Cons and (e.cdr is key or (key.__class__ is int and eql(e.cdr, key) is T)):
+        if e.__class__ is Cons and (e.cdr is key or (key.__class__ is int and e.cdr.__class__ is int
+                                                     and e.cdr == key and fixnump(key))):
             return e
         x = x.cdr
+    if x is not NIL:
+        wrong_type('listp', alist)
     return NIL
 
 
@@ -272,6 +275,8 @@ def rassoc(key, alist):
         if e.__class__ is Cons and equal_p(e.cdr, key):
             return e
         x = x.cdr
+    if x is not NIL:
+        wrong_type('listp', alist)
     return NIL
 
 
@@ -534,7 +539,7 @@ def mapcan(function, sequence):
 
 
 @defun('mapconcat')
-def mapconcat(function, sequence, separator=NIL):
+def mapconcat(function, sequence, separator):
     """Apply FUNCTION to each element of SEQUENCE, and concat the results as strings."""
     parts = []
     sep = NIL if separator is NIL else separator

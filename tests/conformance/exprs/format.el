@@ -236,3 +236,4 @@
 (format "%-5z" 1)
 (format "%e" 1.0e+INF)
 (format "%-4s|" "abc")
+(format "%d" "é日")

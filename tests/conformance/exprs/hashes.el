@@ -136,3 +136,6 @@
 (read "#s(hash-table test eql rehash-size 2.0 data (1 2))")
 (read "#s(hash-table data (1 2) data (3 4))")
 (let ((print-length 2)) (prin1-to-string (read "#s(hash-table data (1 2 3 4 5 6))")))
+(gethash "" -0.0)
+(gethash "é日" [1 2])
+(gethash '((a . 1) (b . 2)) [1 2])
