@@ -1,7 +1,7 @@
 """ERT: batch output on stderr and exit codes, compared with GNU Emacs 28.2.
 
 The expected outputs in tests/el/batch/*.stderr and *.exit were recorded from
-real Emacs with `python3 tests/test_ert.py --record`.  Lines that can never
+real Emacs with `python3 tests/test_ert.py --record [NAME...]`.  Lines that can never
 match (backtrace frames, timestamps, durations) are normalized on both sides.
 """
 
@@ -19,6 +19,7 @@ BATCH = os.path.join(HERE, 'el', 'batch')
 # (name, command-line arguments after -Q --batch), run from BATCH.
 CASES = [
     ('ert-batch-output', ['-l', 'ert-batch-output.el', '-f', 'ert-run-tests-batch-and-exit']),
+    ('ert-layout-fuzz', ['-l', 'ert-layout-fuzz.el', '-f', 'ert-run-tests-batch-and-exit']),
     ('pkg-demo-tests', ['-L', '.', '-l', 'pkg-demo-tests.el', '-f', 'ert-run-tests-batch-and-exit']),
     ('pkg-demo-failing', ['-L', '.', '-l', 'pkg-demo-failing-tests.el',
                           '-f', 'ert-run-tests-batch-and-exit']),
@@ -125,9 +126,11 @@ def test_pytest_plugin_reports_ert_results(tmp_path):
     assert 'PASSED test-plugin-demo.el::demo-pass' in out
 
 
-def record():
-    """Write the expected outputs by running real Emacs."""
+def record(names=()):
+    """Write the expected outputs (of the cases NAMES, or all) by running real Emacs."""
     for name, args in CASES:
+        if names and name not in names:
+            continue
         _, err, code = run(['emacs', '-Q', '--batch'], args)
         with open(os.path.join(BATCH, name + '.stderr'), 'w', encoding='utf-8') as f:
             f.write(normalize(err))
@@ -137,7 +140,7 @@ def record():
 
 
 if __name__ == '__main__':
-    if sys.argv[1:] == ['--record']:
-        record()
+    if sys.argv[1:2] == ['--record']:
+        record(sys.argv[2:])
     else:
         print(__doc__)

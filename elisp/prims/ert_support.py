@@ -186,25 +186,30 @@ def _indent_method(name):
     return INDENT.get(name)
 
 
-_SYMBOL_START_EXCLUDE = set('"\'`,#([])?; \t\n')
+# The final `indent-sexp' runs in ERT's fundamental-mode buffer, so characters
+# have the syntax of the standard syntax table: these are punctuation there
+# (so "'", "#", ":" and "..." are no sexps at all), the parens are ()[]{}.
+_PUNCT = set("!#',.:;?@^`~") | {chr(c) for c in range(32) if chr(c) not in ' \t\n\f'} | {'\x7f'}
+_SPACE = set(' \t\n\f\xa0')
 
 
-def _compute_indent(frame, line_text, first_cols, base):
+def _compute_indent(frame, first_cols, base):
+    """Column for a line inside FRAME, as `calculate-lisp-indent' computes it."""
     if frame is None:
-        return base
+        return base, True
     elts = frame.elts
     if not elts:
-        return frame.col + 1
+        return frame.col + 1, True
     e0, last = elts[0], elts[-1]
     if e0.is_list:
-        normal = e0.paren_col
+        normal = e0.col
     elif last.line == e0.line:
         normal = e0.col if last is e0 else elts[1].col
     else:
         normal = first_cols[last.line]
     result = None
     t0 = e0.text
-    if not t0 or t0[0] in _SYMBOL_START_EXCLUDE:
+    if e0.is_list or not t0 or t0[0] in '"\\':
         result = e0.col if last.line == e0.line else first_cols[last.line]
     else:
         method = _indent_method(t0)
@@ -214,20 +219,13 @@ def _compute_indent(frame, line_text, first_cols, base):
         elif method.__class__ is int:
             count = method - (len(elts) - 1)
             if count > 0:
-                result = frame.col + 4 if method - count <= 1 else normal
+                # A distinguished argument: (COLUMN START), not reused for later lines.
+                return (frame.col + 4 if method - count <= 1 else normal), False
             elif (method == 0 and count == 0) or (count == 0 and frame.col + 2 <= normal):
                 result = frame.col + 2
             else:
                 result = normal
-    if result is None and line_text.startswith(':'):
-        first_on_line = None
-        for e in elts:
-            if e.line == last.line:
-                first_on_line = e
-                break
-        if first_on_line is not None and first_on_line is not e0 and first_on_line.text.startswith(':'):
-            result = first_on_line.col
-    return normal if result is None else result
+    return (normal if result is None else result), True
 
 
 def _indent_string(col):
@@ -240,59 +238,51 @@ def indent_sexp(text, base):
     out_lines = []
     stack = []
     first_cols = []
+    # Like `lisp-indent-calc-next': one cached column per depth; a line at a
+    # depth whose column is known reuses it without recomputing.
+    cache = [None]
     for li, raw in enumerate(lines):
         content = raw.lstrip(' \t')
         if li == 0:
             col0 = base + (len(raw) - len(content))
             prefix = raw[:len(raw) - len(content)]
         else:
-            col0 = _compute_indent(stack[-1] if stack else None, content, first_cols, base)
+            if cache and cache[-1] is not None:
+                col0 = cache[-1]
+            else:
+                col0, cacheable = _compute_indent(stack[-1] if stack else None, first_cols, base)
+                if cacheable and cache:
+                    cache[-1] = col0
             prefix = _indent_string(col0)
-        first_cols.append(col0)
+        depth_before = len(stack)
         out_lines.append(prefix + content)
-        # Scan CONTENT, updating the stack of open lists.
-        i, n, col = 0, len(content), col0
-        pending = None          # element started by prefix characters
+        first_cols.append(None)
+        i, n = 0, len(content)
         while i < n:
             c = content[i]
-            if c in ' \t':
+            col = col0 + i
+            if c in _SPACE or c in _PUNCT:
                 i += 1
-                col += 1
                 continue
+            if first_cols[li] is None:
+                first_cols[li] = col
             frame = stack[-1] if stack else None
-            if c in "'`,#" and (i + 1 < n) and content[i + 1] not in ' \t)]':
-                if pending is None:
-                    pending = _Elt(li, col)
-                    if frame is not None:
-                        frame.elts.append(pending)
-                i += 1
-                col += 1
-                if c == ',' and i < n and content[i] == '@':
-                    i += 1
-                    col += 1
-                continue
             if c in '([':
-                e = pending or _Elt(li, col)
-                if pending is None and frame is not None:
-                    frame.elts.append(e)
+                e = _Elt(li, col)
                 e.is_list = True
-                e.paren_col = col
-                pending = None
+                if frame is not None:
+                    frame.elts.append(e)
                 stack.append(_Frame(li, col))
                 i += 1
-                col += 1
                 continue
             if c in ')]':
-                pending = None
                 if stack:
                     stack.pop()
                 i += 1
-                col += 1
                 continue
-            e = pending or _Elt(li, col)
-            if pending is None and frame is not None:
+            e = _Elt(li, col)
+            if frame is not None:
                 frame.elts.append(e)
-            pending = None
             start = i
             if c == '"':
                 i = _skip_string(content, i)
@@ -302,13 +292,18 @@ def indent_sexp(text, base):
                     if ch == '\\':
                         i += 2
                         continue
-                    if ch in ' \t()[]"\'':
+                    if ch in _SPACE or ch in _PUNCT or ch in '()[]"':
                         break
                     i += 1
                 i = min(i, n)
-            if not e.text:
-                e.text = content[start:i]
-            col += i - start
+            e.text = content[start:i]
+        if first_cols[li] is None:
+            first_cols[li] = col0
+        delta = len(stack) - depth_before
+        if delta < 0:
+            del cache[len(cache) + delta:]
+        elif delta > 0:
+            cache.extend([None] * delta)
     return '\n'.join(out_lines)
 
 
