@@ -6,12 +6,12 @@ completion); otherwise it reads forms from stdin and prints the same results,
 so it can be scripted.  Results print as IELM prints them: `prin1`, plus
 ` (#o1, #x1, ?\\C-a)` after integers; errors as `*** Eval error ***  MESSAGE`.
 
-Network processes and timers keep running while the REPL waits for input,
-through `elisp.eventloop` when that module exists.  The interface used (see
-`EventLoopAdapter`): a function `run_once(timeout)` that runs one iteration
-of the loop waiting at most TIMEOUT seconds, and optionally
-`set_error_reporter(fn)`, where fn(kind, message) is called with kind
-'filter' or 'sentinel' when a filter or sentinel signals.
+Network processes and timers keep running while the REPL waits for input:
+`EventLoopAdapter` drives `elisp.eventloop` (run_once, set_idle,
+set_callback_error_handler) every 50 ms from prompt_toolkit's event loop, and
+what filters, sentinels and timers print appears above the line being typed.
+Errors in them print `error in process filter: MESSAGE` and the session goes
+on.  Ctrl-C during evaluation signals Lisp's `quit`.
 """
 
 import os
