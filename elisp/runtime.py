@@ -31,7 +31,7 @@ if not os.path.isdir(STDLIB_DIR):
 
 # The order in which stdlib/ is loaded at start-up (each file may use the ones before it).
 STDLIB_ORDER = [
-    'byte-run', 'backquote', 'subr', 'subr-x', 'mule-util', 'env', 'gv', 'cl-lib', 'cl-macs', 'cl-seq', 'seq', 'pcase',
+    'byte-run', 'backquote', 'subr', 'subr-x', 'mule-util', 'env', 'gv', 'cl-lib', 'cl-macs', 'cl-seq', 'cl-generic', 'seq', 'pcase',
     'simple', 'rx', 'regexp-opt', 'process', 'callproc', 'timer', 'modes', 'inline', 'ert',
 ]
 
