@@ -545,7 +545,10 @@ _KEYWORD_FORMS = frozenset(_BODY_FORMS) | {'quote', 'function', 'setq', 'cond', 
 
 
 def _lexer_base():
-    from prompt_toolkit.lexers import Lexer
+    try:
+        from prompt_toolkit.lexers import Lexer
+    except ImportError:          # plain mode still works without prompt_toolkit
+        return object
     return Lexer
 
 
