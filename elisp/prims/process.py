@@ -330,6 +330,10 @@ class Process:
         return got
 
     def deactivate(self):
+        peer = getattr(self, 'pipe_peer', None)
+        if peer is not None:
+            peer.close()
+            self.pipe_peer = None
         if self.sock is not None:
             eventloop.unwatch(self, self.sock)
             try:
@@ -1268,6 +1272,49 @@ def tls_step(p):
 
 # ---------------------------------------------------------------- the Lisp API
 
+@defun('make-pipe-process')
+def make_pipe_process(*args):
+    """Create and return a bidirectional pipe process."""
+    if not args:
+        return NIL
+    contact = make_list(args)
+    name = plist_get(contact, K['name'])
+    if not isinstance(name, str):
+        wrong_type('stringp', name)
+    buffer = plist_get(contact, K['buffer'])
+    if buffer is not NIL:
+        buffer = B.get_buffer_create(buffer)
+    p = Process(unique_name(name))
+    p.kind = 'pipe'
+    p.childp = contact
+    p.buffer = buffer
+    filt = plist_get(contact, K['filter'])
+    sentinel = plist_get(contact, K['sentinel'])
+    p.filter = Qdefault_filter if filt is NIL else filt
+    p.sentinel = Qdefault_sentinel if sentinel is NIL else sentinel
+    if plist_get(contact, K['noquery']) is not NIL:
+        p.kill_without_query = True
+    if plist_get(contact, K['stop']) is not NIL:
+        p.command = T
+    if buffer is not NIL:
+        p.mark.set(buffer, buffer.z)
+    # Our ends of the two pipes, as one socket pair whose other end (the one a
+    # subprocess would get) nobody uses here.
+    a, b = socket.socketpair()
+    a.setblocking(False)
+    p.sock = a
+    p.pipe_peer = b
+    p.family = socket.AF_UNIX
+    add_process(p)
+    try:
+        set_network_coding(p, contact)
+    except BaseException:
+        remove_process(p)
+        raise
+    p.update_watch()
+    return p
+
+
 @defun('processp')
 def processp(obj):
     """Return t if OBJECT is a process."""
@@ -1315,7 +1362,7 @@ def process_status(process):
     else:
         p = get_process_arg(process)
     sym = p.status_symbol()
-    if p.kind == 'network':
+    if p.kind != 'real':
         if sym is Qexit:
             return Qclosed
         if p.command is T:
@@ -1396,7 +1443,7 @@ def set_process_buffer(process, buffer):
     if buffer is not NIL and buffer.__class__ is not B.Buffer:
         wrong_type('bufferp', buffer)
     p.buffer = buffer
-    if p.kind == 'network':
+    if p.kind != 'real':
         p.childp = plist_put(p.childp, K['buffer'], buffer)
     if buffer is not NIL and (p.mark.buffer is not buffer):
         p.mark.set(buffer, buffer.z)
@@ -1422,7 +1469,7 @@ def set_process_filter(process, filter_):
     if filter_ is NIL:
         filter_ = Qdefault_filter
     p.filter = filter_
-    if p.kind == 'network':
+    if p.kind != 'real':
         p.childp = plist_put(p.childp, K['filter'], filter_)
     p.update_watch()
     return filter_
@@ -1441,7 +1488,7 @@ def set_process_sentinel(process, sentinel):
     if sentinel is NIL:
         sentinel = Qdefault_sentinel
     p.sentinel = sentinel
-    if p.kind == 'network':
+    if p.kind != 'real':
         p.childp = plist_put(p.childp, K['sentinel'], sentinel)
     return sentinel
 
@@ -1466,7 +1513,7 @@ def set_process_plist(process, plist):
 def process_contact(process, key=NIL, no_block=NIL):
     """Return the contact info of PROCESS; for a network or serial connection, a plist."""
     p = check_process(process)
-    if p.kind != 'network':
+    if p.kind == 'real' or (p.kind == 'pipe' and key is NIL):
         return T
     if p.socktype == socket.SOCK_DGRAM and (key is T or key is K['remote']):
         addr = process_datagram_address(p)
@@ -1571,7 +1618,7 @@ def set_process_datagram_address(process, address):
 def delete_process(process=NIL):
     """Delete PROCESS: kill it and forget about it immediately."""
     p = get_process_arg(process)
-    if p.kind == 'network':
+    if p.kind != 'real':
         p.status = list_(Qexit, 0)
         p.deactivate()
         eventloop.pending_status[p] = True
@@ -1637,7 +1684,7 @@ def process_send_eof(process=NIL):
 def stop_process(process=NIL, current_group=NIL):
     """Stop process PROCESS."""
     p = get_process_arg(process)
-    if p.kind == 'network':
+    if p.kind != 'real':
         p.command = T
         p.update_watch()
         return p
@@ -1648,7 +1695,7 @@ def stop_process(process=NIL, current_group=NIL):
 def continue_process(process=NIL, current_group=NIL):
     """Continue process PROCESS."""
     p = get_process_arg(process)
-    if p.kind == 'network':
+    if p.kind != 'real':
         p.command = NIL
         p.update_watch()
         return p

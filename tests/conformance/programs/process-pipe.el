@@ -1,0 +1,15 @@
+;;; -*- lexical-binding: t -*-
+;; make-pipe-process on its own: type, status, contact, sending, EOF, delete gives "finished".
+(let* ((ev nil)
+       (p (make-pipe-process :name "pp" :buffer "*pp*" :sentinel (lambda (p e) (push e ev)))))
+  (prin1 (list p (process-type p) (process-status p) (process-contact p) (process-contact p t) (process-live-p p) (process-id p) (process-command p) (process-coding-system p) (process-query-on-exit-flag p))) (terpri)
+  (prin1 (condition-case e (process-send-string p "hello") (error e))) (terpri)
+  (prin1 (accept-process-output p 0.1)) (terpri)
+  (with-current-buffer "*pp*" (prin1 (buffer-string))) (terpri)
+  (prin1 (condition-case e (process-send-eof p) (error e))) (terpri)
+  (prin1 (list (accept-process-output p 0.1) ev (process-status p))) (terpri)
+  (delete-process p)
+  (prin1 (list ev (process-status p) (process-exit-status p))) (terpri)
+  (with-current-buffer "*pp*" (prin1 (buffer-string))) (terpri)
+  (prin1 (condition-case e (make-pipe-process) (error e))) (terpri)
+  (prin1 (condition-case e (make-pipe-process :name "x" :stop t) (error e))) (terpri))
