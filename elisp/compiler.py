@@ -1489,23 +1489,6 @@ def _compile_assignment(sym, value, scope):
     return set_global
 
 
-@special_form('setq-default')
-def sf_setq_default(args, scope):
-    """Set the default value of variable VAR to VALUE."""
-    items = _args_list(args)
-    if len(items) % 2:
-        wrong_number_of_arguments(intern('setq-default'), len(items))
-    pairs = [(items[i], compile_form(items[i + 1], scope)) for i in range(0, len(items), 2)]
-
-    def setq_default(f):
-        v = NIL
-        for sym, node in pairs:
-            v = node(f)
-            set_default(sym, v)
-        return v
-    return setq_default
-
-
 def _binding_specs(bindings):
     out = []
     if bindings is not NIL and bindings.__class__ is not Cons:

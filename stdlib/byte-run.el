@@ -142,6 +142,15 @@
   (declare (doc-string 2) (indent defun))
   (list 'function (cons 'lambda cdr)))
 
+(defmacro setq-default (&rest args)
+  "Set the default value of variable VAR to VALUE."
+  (declare (debug setq))
+  (let ((exps nil))
+    (while args
+      (setq exps (cons (list 'set-default (list 'quote (car args)) (car (cdr args))) exps))
+      (setq args (cdr (cdr args))))
+    (cons 'progn (nreverse exps))))
+
 (defmacro prog2 (form1 form2 &rest body)
   "Eval FORM1, FORM2 and BODY sequentially; return value from FORM2."
   (declare (indent 2) (debug t))

@@ -352,32 +352,41 @@ def autoload_do_load_(fundef, funname=NIL, macro_only=NIL):
 def eval_buffer(buffer=NIL, printflag=NIL, filename=NIL, unibyte=NIL, do_allow_print=NIL):
     """Execute the accessible portion of current buffer as Lisp code."""
     from .buffer import resolve_buffer
-    from ..variables import symbol_value_or_unbound
     buf = resolve_buffer(buffer)
     text = buf.text_between(buf.begv, buf.zv)
-    lex = buf.local_vars.get(Vlexical_binding, NIL)
-    if lex is NIL:
-        v = symbol_value_or_unbound(Vlexical_binding)
-        lex = v if v is not UNBOUND else NIL
-    r = _reader.Reader(text)
-    while True:
-        r.skip_space()
-        if r.pos >= r.end:
-            break
-        eval_toplevel(r.read(), lex is not NIL)
+    lex = file_lexical_binding(buf.text_between(1, buf.z))
+    _eval_text(text, lex, printflag)
     return NIL
 
 
 @defun('eval-region')
 def eval_region(start, end, printflag=NIL, read_function=NIL):
     """Execute the region as Lisp code."""
-    from ..variables import state
     buf = state.current_buffer
-    text = buf.text_between(start, end)
-    r = _reader.Reader(text)
-    while True:
-        r.skip_space()
-        if r.pos >= r.end:
-            break
-        eval_toplevel(r.read(), symbol_value(Vlexical_binding) is not NIL)
+    start = getattr(start, 'charpos', start)
+    end = getattr(end, 'charpos', end)
+    text = buf.text_between(min(start, end), max(start, end))
+    _eval_text(text, symbol_value(Vlexical_binding) is not NIL, printflag)
     return NIL
+
+
+def _eval_text(text, lex, printflag):
+    """Emacs's readevalloop: output is discarded unless PRINTFLAG, which also prints values."""
+    from .print import prin1, print_
+    rec = specbind(intern('standard-output'), printflag if printflag is not NIL else intern('symbolp'))
+    rec2 = specbind(Vlexical_binding, T if lex else NIL)
+    try:
+        r = _reader.Reader(text)
+        while True:
+            r.skip_space()
+            if r.pos >= r.end:
+                break
+            val = eval_toplevel(r.read(), lex)
+            if printflag is not NIL:
+                if printflag is T:
+                    prin1(val)
+                else:
+                    print_(val)
+    finally:
+        unbind(rec2)
+        unbind(rec)

@@ -11,6 +11,7 @@ from ..compiler import funcall
 
 Vstandard_output = defvar('standard-output', T)
 Qexternal_debugging_output = intern('external-debugging-output')
+Qsymbolp = intern('symbolp')
 
 
 class Output:
@@ -90,6 +91,8 @@ def write_to(printcharfun, text):
     if dest is Qexternal_debugging_output:
         output.write_stderr(text)
         return
+    if dest is Qsymbolp:
+        return          # eval-buffer's way of discarding output
     inserter = getattr(dest, 'print_insert', None)
     if inserter is not None:
         inserter(text)
