@@ -141,9 +141,6 @@ If FIX-RETURN is non-nil, the setf form returns the assigned value."
     `(with-current-buffer ,buf (set (make-local-variable ,var) ,v))))
 (gv-define-setter match-data (val &rest _args) `(set-match-data ,val))
 (gv-define-setter overlay-get (v ov prop) `(overlay-put ,ov ,prop ,v))
-(gv-define-setter get-text-property (val pos prop &optional obj)
-  (macroexp-let2 nil v val
-    `(progn (put-text-property ,pos (1+ ,pos) ,prop ,v ,obj) ,v)))
 (gv-define-simple-setter point goto-char)
 (gv-define-simple-setter marker-position set-marker t)
 (gv-define-setter buffer-string (store)
@@ -155,6 +152,21 @@ If FIX-RETURN is non-nil, the setf form returns the assigned value."
 (gv-define-simple-setter keymap-parent set-keymap-parent)
 (gv-define-setter face-foreground (x f &optional s) `(set-face-foreground ,f ,x ,s))
 (gv-define-setter face-background (x f &optional s) `(set-face-background ,f ,x ,s))
+
+(gv-define-simple-setter getenv setenv t)
+(gv-define-simple-setter process-buffer set-process-buffer)
+(gv-define-simple-setter process-filter set-process-filter)
+(gv-define-simple-setter process-sentinel set-process-sentinel)
+(gv-define-setter mark (store) `(progn (set-mark ,store) ,store))
+(gv-define-setter buffer-substring (store start end)
+  (macroexp-let2 nil v store
+    `(progn (save-excursion (delete-region ,start ,end) (goto-char ,start) (insert ,v))
+            ,v)))
+(gv-define-setter char-table-range (x ct range) `(set-char-table-range ,ct ,range ,x))
+(gv-define-simple-setter window-buffer set-window-buffer t)
+(gv-define-simple-setter window-point set-window-point)
+(gv-define-simple-setter window-start set-window-start)
+(gv-define-setter frame-parameter (new frame param) `(set-frame-parameter ,frame ,param ,new))
 
 (gv-define-expander nthcdr
   (lambda (do n place)
@@ -230,12 +242,6 @@ If FIX-RETURN is non-nil, the setf form returns the assigned value."
       (if start
           `(progn ,@start ,(gv-get end do))
         (gv-get end do)))))
-
-(gv-define-expander prog1
-  (lambda (do place &rest exps)
-    (gv-letplace (getter setter) place
-      (macroexp-let2 nil v getter
-        `(progn ,@exps ,(funcall do v (lambda (v) (funcall setter v))))))))
 
 (gv-define-expander let
   (lambda (do bindings &rest body)
