@@ -1098,6 +1098,13 @@ def compile_lambda(lam, scope):
         info.compile()
         cell_sources = [(outer, slot) for outer, slot in info.capture_slots]
 
+        if not boxed_slots:
+            def make_closure(f):
+                return Closure(info, [(slot, f[outer.slot] if outer.boxed else [f[outer.slot]])
+                                      for outer, slot in cell_sources],
+                               None, (site, f, ()))
+            return make_closure
+
         def make_closure(f):
             return Closure(info, [(slot, f[outer.slot] if outer.boxed else [f[outer.slot]])
                                   for outer, slot in cell_sources],
@@ -1108,8 +1115,13 @@ def compile_lambda(lam, scope):
     if source is not None:
         info.form = source
 
+    if not boxed_slots:
+        def make_plain(f):
+            # Compiled at the first call (macros defined later still apply).
+            return Closure(info, [], None, (site, f, ()))
+        return make_plain
+
     def make_plain(f):
-        # Compiled at the first call (macros defined later still apply).
         return Closure(info, [], None, (site, f, [f[s] for s in boxed_slots]))
     return make_plain
 
