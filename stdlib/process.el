@@ -49,12 +49,6 @@
 
 (defun process-lines-handling-status (&rest _) (error "Subprocesses are not supported"))
 
-(defun kill-process (&optional process _current-group)
-  "Kill PROCESS (a network process is deleted)."
-  (let ((p (if (processp process) process (get-process process))))
-    (delete-process p)
-    p))
-
 (defun process-get (process propname)
   "Return the value of PROCESS' PROPNAME property."
   (plist-get (process-plist process) propname))

@@ -1702,13 +1702,61 @@ def continue_process(process=NIL, current_group=NIL):
     return p
 
 
+def _send_signal(process):
+    p = get_process_arg(process)
+    if p.kind != 'real':
+        error('Process %s is not a subprocess', p.name)
+    return p
+
+
 @defun('interrupt-process')
 def interrupt_process(process=NIL, current_group=NIL):
     """Interrupt process PROCESS."""
-    p = get_process_arg(process)
-    if p.kind == 'network':
-        error('Network processes cannot be interrupted')
-    return p
+    return _send_signal(process)
+
+
+@defun('kill-process')
+def kill_process(process=NIL, current_group=NIL):
+    """Kill process PROCESS."""
+    return _send_signal(process)
+
+
+@defun('quit-process')
+def quit_process(process=NIL, current_group=NIL):
+    """Send QUIT signal to process PROCESS."""
+    return _send_signal(process)
+
+
+@defun('signal-process')
+def signal_process(process, sigcode, remote=NIL):
+    """Send PROCESS the signal with code SIGCODE."""
+    import signal as _signal
+    if process.__class__ is Process:
+        error('Cannot signal process %s', process.name)
+    if isinstance(process, str):
+        p = get_process(process)
+        if p is not NIL:
+            error('Cannot signal process %s', p.name)
+        error('Cannot signal process %s', process)
+    if process.__class__ is not int:
+        wrong_type('processp', process)
+    if sigcode.__class__ is int:
+        signum = sigcode
+    elif sigcode.__class__ is Symbol:
+        name = sigcode.name.upper()
+        signum = getattr(_signal, name if name.startswith('SIG') else 'SIG' + name, None)
+        if signum is None:
+            error('Undefined signal name %s', sigcode.name)
+        signum = int(signum)
+    else:
+        wrong_type('fixnump', sigcode)
+    try:
+        os.kill(process, signum)
+    except OSError:
+        return -1
+    except (OverflowError, ValueError):
+        return -1
+    return 0
 
 
 @defun('set-network-process-option')
