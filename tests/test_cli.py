@@ -102,3 +102,12 @@ def test_unfinished_form_in_loaded_file(tmp_path):
     out, err, code = run_elisp('--batch', '-l', str(f))
     assert (out, code) == ('ran', 255)
     assert 'Debugger entered--Lisp error: (end-of-file' in err
+
+
+def test_read_from_stdin_reads_one_line():
+    out, err, code = run_elisp('--batch', '--eval', '(print (read))', input=b'(1 2)\n')
+    assert (out, code) == ('Lisp expression: \n(1 2)\n', 0)
+    out, err, code = run_elisp('--batch', '--eval', '(print (read))', input=b'(1 2) foo\n')
+    assert code == 255 and '(invalid-read-syntax "Trailing garbage following expression")' in err
+    out, err, code = run_elisp('--batch', '--eval', '(print (read))', input=b'(1\n 2)\n')
+    assert code == 255 and '(end-of-file)' in err

@@ -64,10 +64,20 @@ def read(stream=NIL):
     if isinstance(stream, str):
         return _reader.read_from_string(stream)[0]
     if stream is T:
+        # Batch Emacs reads one line through read-minibuffer, prompt on stdout.
+        from .print import output
+        output.write_stdout('Lisp expression: ')
+        output.flush()
         line = sys.stdin.readline()
         if not line:
             error('Error reading from stdin')
-        return _reader.read_from_string(line)[0]
+        line = line.rstrip('\n')
+        obj, pos = _reader.read_from_string(line)
+        r = _reader.Reader(line, pos)
+        r.skip_space()
+        if r.pos < len(line):
+            _reader.invalid_syntax('Trailing garbage following expression')
+        return obj
     from .buffer import Buffer, Marker
     if stream.__class__ is Buffer:
         buf = stream
