@@ -87,8 +87,13 @@ def _cls_char(c):
     return '\\' + c if c in '\\]^-[' else c
 
 
+def ascii_table(table):
+    """TABLE is a table name ('std', 'lisp') or the 128 class designators themselves."""
+    return SYNTAX_TABLES.get(table, table)
+
+
 def _ascii_syntax_chars(table, code):
-    return ''.join(_cls_char(chr(i)) for i, s in enumerate(SYNTAX_TABLES[table]) if s == code)
+    return ''.join(_cls_char(chr(i)) for i, s in enumerate(ascii_table(table)) if s == code)
 
 
 def syntax_alternatives(table, code):

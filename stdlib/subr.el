@@ -778,10 +778,16 @@ VARS is (GETTER SETTER)."
   (declare (indent 0) (debug t))
   `(save-excursion ,@body))
 
-(defmacro with-syntax-table (_table &rest body)
+(defmacro with-syntax-table (table &rest body)
   "Evaluate BODY with syntax table of current buffer set to TABLE."
   (declare (debug t) (indent 1))
-  `(progn ,@body))
+  (let ((saved (make-symbol "table")) (buf (make-symbol "buffer")))
+    `(let ((,saved (syntax-table)) (,buf (current-buffer)))
+       (unwind-protect
+           (progn (set-syntax-table ,table) ,@body)
+         (save-current-buffer
+           (set-buffer ,buf)
+           (set-syntax-table ,saved))))))
 
 (defmacro with-case-table (_table &rest body)
   "Execute the forms in BODY with TABLE as the current case table."

@@ -798,6 +798,7 @@ def kill_all_local_variables(kill_permanent=NIL):
         if get(sym, intern('permanent-local')) is not NIL and kill_permanent is NIL:
             keep[sym] = val
     buf.local_vars = keep
+    buf.syntax_table = None
     return NIL
 
 
@@ -1578,9 +1579,8 @@ def _is_word(ch, table):
 
 def scan_words(buf, pos, count):
     """Position after moving over COUNT words from POS, or None if the buffer ends first."""
-    from ..regex import SYNTAX_TABLES
     from .search import syntax_table_name
-    table = SYNTAX_TABLES[syntax_table_name(buf)]
+    table = syntax_table_name(buf)
     text = buf.search_text()
     off = buf.begv
     i = pos - off

@@ -9,6 +9,7 @@ from ..errors import LispSignal, Q, error, wrong_type, args_out_of_range, signal
 from ..variables import state, symbol_value_or_unbound
 from ..regex import compile_regexp, match_regs, SYNTAX_TABLES, invalid, _cls_char
 from .buffer import Buffer, Marker, insert_text, delete_text
+from .syntax import buffer_table
 
 Qcase_fold_search = intern('case-fold-search')
 Qmajor_mode = intern('major-mode')
@@ -29,9 +30,8 @@ md = _MatchData()
 
 
 def syntax_table_name(buf=None):
-    buf = buf or state.current_buffer
-    mode = buf.local_vars.get(Qmajor_mode)
-    return 'lisp' if mode in _LISP_MODES else 'std'
+    """The ASCII syntax classes of BUF's syntax table (what compiled regexps depend on)."""
+    return buffer_table(buf or state.current_buffer).ascii
 
 
 def casefold():
@@ -528,7 +528,7 @@ def replace_match(newtext, fixedcase=NIL, literal=NIL, string=NIL, subexp=NIL):
             error('replace-match called before any match found')
         signal(Q('error'), list_('replace-match subexpression does not exist', subexp))
     start, end = regs[2 * sub], regs[2 * sub + 1]
-    table = SYNTAX_TABLES[syntax_table_name()]
+    table = syntax_table_name()
     if string is not NIL:
         if not (0 <= start <= end <= len(string)):
             args_out_of_range(start, end)
