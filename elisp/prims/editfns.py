@@ -5,7 +5,7 @@ import math
 from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, NIL, T, UnibyteStr, intern, list_, code_char, is_multibyte,
                     string_char_code)
-from ..errors import LispSignal, Q, error, wrong_type
+from ..errors import LispSignal, Q, error, wrong_type, signal
 from ..printer import prin1_to_string, princ_to_string, format_float
 from ..variables import symbol_value
 
@@ -62,29 +62,40 @@ def _truncate_to_width(s, precision):
     return s
 
 
-def _int_text(n, conv, flags, width, precision):
-    neg = n < 0
-    a = -n if neg else n
-    if conv == 'd':
-        digits = str(a)
-    elif conv == 'o':
-        digits = '%o' % a
-    elif conv == 'x':
-        digits = '%x' % a
+def _int_text(n, conv, flags, width, precision, digits=None):
+    """Format integer N as C's printf does for %d %o %x %X (DIGITS overrides, for nan/inf)."""
+    if digits is None:
+        neg = n < 0
+        a = -n if neg else n
+        if conv == 'd':
+            digits = str(a)
+        elif conv == 'o':
+            digits = '%o' % a
+        elif conv == 'x':
+            digits = '%x' % a
+        else:
+            digits = '%X' % a
     else:
-        digits = '%X' % a
-    if precision is not None and len(digits) < precision:
-        digits = '0' * (precision - len(digits)) + digits
+        a = 1
+        neg = n
+    if precision is not None:
+        if precision == 0 and a == 0:
+            digits = ''
+        elif len(digits) < precision:
+            digits = '0' * (precision - len(digits)) + digits
     prefix = ''
-    if '#' in flags and a != 0:
-        prefix = {'o': '0', 'x': '0x', 'X': '0X'}.get(conv, '')
+    if '#' in flags:
+        if conv == 'o':
+            if not digits.startswith('0'):
+                prefix = '0'
+        elif conv != 'd' and a != 0:
+            prefix = '0x' if conv == 'x' else '0X'
     sign = '-' if neg else ('+' if '+' in flags else (' ' if ' ' in flags else ''))
-    body = prefix + digits
     if width is not None and '0' in flags and '-' not in flags and precision is None:
-        fill = width - len(sign) - len(body)
+        fill = width - len(sign) - len(prefix) - len(digits)
         if fill > 0:
-            body = '0' * fill + body
-    return _pad(sign + body, flags, width)
+            digits = '0' * fill + digits
+    return _pad(sign + prefix + digits, flags, width)
 
 
 _MISMATCH = 'Format specifier doesn\u2019t match argument type'
@@ -213,9 +224,17 @@ def format_string(fmt, args, message=False):
         elif conv in 'doxX':
             if cls is float:
                 if arg != arg or arg in (math.inf, -math.inf):
-                    out.append(_c_float(flags, width, None, 'f', arg))
+                    if conv != 'd':
+                        signal(Q('overflow-error'), NIL)
+                    out.append(_int_text(math.copysign(1.0, arg) < 0, conv, flags, width,
+                                         precision, 'nan' if arg != arg else 'inf'))
                     continue
                 arg = int(arg)
+                if conv == 'd':
+                    # Emacs prints a float's integer part for %d; precision 0
+                    # does not make a zero vanish as it does for integers.
+                    out.append(_int_text(arg < 0, conv, flags, width, precision, str(abs(arg))))
+                    continue
             elif cls is not int:
                 _fmt_error(_MISMATCH)
             out.append(_int_text(arg, conv, flags, width, precision))
