@@ -30,14 +30,14 @@ def _char_up(ch):
 
 
 def _char_down(ch):
-    if ch in _NO_CASE:
+    if ch in _NO_CASE or ch == '\u212a':
         return ch
     d = ch.lower()
     return d if len(d) == 1 else ch
 
 
 def _char_title(ch):
-    if ch in _NO_CASE:
+    if ch == '\u0130':
         return ch
     t = ch.title()
     if len(t) == 1:
@@ -52,13 +52,13 @@ def _str_up(ch):
 
 
 def _str_down(ch):
-    if ch == '\u0131' or ch == '\u017f':
+    if ch == '\u0131' or ch == '\u017f' or ch == '\u212a':
         return ch
     return ch.lower()
 
 
 def _str_title(ch):
-    if ch in _NO_CASE:
+    if ch == '\u0130':
         return ch
     return ch.title()
 
