@@ -716,7 +716,7 @@ class LambdaInfo:
                  'lexical', 'scope_parent', 'nslots', 'param_slots', 'param_boxed',
                  'capture_slots', 'code', 'nreq', 'nmax', 'dynamic_params', 'simple',
                  'fresh_scope', 'pad', 'all_dynamic_required', 'entry', 'param_list',
-                 'self_slot', 'bad_arglist', 'cost')
+                 'self_slot', 'bad_arglist', 'cost', 'post_rest')
 
     def __init__(self, form, lexical, scope_parent):
         self.form = form
@@ -734,6 +734,7 @@ class LambdaInfo:
         a = arglist
         # Emacs only notices a malformed list when the function is called.
         bad = False
+        post_rest = []
         while a.__class__ is Cons:
             s = a.car
             if s is Qand_optional:
@@ -753,10 +754,13 @@ class LambdaInfo:
                 optional.append(s)
             elif restvar is None:
                 restvar = s
+            else:
+                post_rest.append(s)      # Emacs binds these to nil
             a = a.cdr
         if (mode == 2 and restvar is None) or a is not NIL:
             bad = True
         self.bad_arglist = bad
+        self.post_rest = post_rest
         if bad:
             self.entry = Closure._call_invalid
         self.required = required
@@ -781,6 +785,7 @@ class LambdaInfo:
         out = list(self.required) + list(self.optional)
         if self.rest is not None:
             out.append(self.rest)
+            out.extend(self.post_rest)
         return out
 
     def compile(self):
@@ -894,8 +899,10 @@ class Closure:
         for i, p in enumerate(params):
             if i < nreq_opt:
                 v = args[i] if i < n else NIL
-            else:
+            elif i == nreq_opt:
                 v = make_list(args[nreq_opt:])
+            else:
+                v = NIL
             slot = info.param_slots[i]
             if slot is None:
                 if records is None:
