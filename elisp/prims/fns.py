@@ -726,6 +726,8 @@ def lax_plist_get(plist, prop):
         if equal_p(x.car, prop):
             return x.cdr.car
         x = x.cdr.cdr
+    if x is not NIL:
+        wrong_type('plistp', plist)
     return NIL
 
 
