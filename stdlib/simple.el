@@ -4,17 +4,19 @@
 
 (defun match-string (num &optional string)
   "Return the string of text matched by the previous search or regexp operation."
-  (if (match-beginning num)
-      (if string
-          (substring string (match-beginning num) (match-end num))
-        (buffer-substring (match-beginning num) (match-end num)))))
+  (let ((beg (match-beginning num)))
+    (if beg
+        (if string
+            (substring string beg (match-end num))
+          (buffer-substring beg (match-end num))))))
 
 (defun match-string-no-properties (num &optional string)
   "Return the string of text matched by the last search, without text properties."
-  (if (match-beginning num)
-      (if string
-          (substring-no-properties string (match-beginning num) (match-end num))
-        (buffer-substring-no-properties (match-beginning num) (match-end num)))))
+  (let ((beg (match-beginning num)))
+    (if beg
+        (if string
+            (substring-no-properties string beg (match-end num))
+          (buffer-substring-no-properties beg (match-end num))))))
 
 (defun looking-back (regexp &optional limit greedy)
   "Return non-nil if text before point matches regular expression REGEXP."

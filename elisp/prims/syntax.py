@@ -22,6 +22,9 @@ _FLAGS = {'1': 16, '2': 17, '3': 18, '4': 19, 'p': 20, 'b': 21, 'n': 22, 'c': 23
 _OPEN_CLOSE = {'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{'}
 
 
+_version = [0]
+
+
 class SyntaxTable:
     lisp_type = 'char-table'
 
@@ -29,7 +32,7 @@ class SyntaxTable:
         self.parent = parent
         self.entries = dict(entries or {})     # char code -> (class index, match, flag bits)
         self._ascii = None
-        self._parent_ascii = None
+        self._parent_ascii = -1         # the _version the cached `_ascii' was built at
 
     def lookup(self, c):
         t = self
@@ -43,18 +46,19 @@ class SyntaxTable:
     @property
     def ascii(self):
         """Class designators of chars 0..127, as the regexp engine wants them."""
-        a = self._ascii
-        if a is None or (self.parent is not None and self._parent_ascii is not self.parent.ascii):
-            chars = []
-            for c in range(128):
-                e = self.lookup(c)
-                chars.append(CLASS_CHARS[e[0]] if e is not None else 'w')
-            a = self._ascii = ''.join(chars)
-            self._parent_ascii = self.parent.ascii if self.parent is not None else None
+        if self._parent_ascii == _version[0]:
+            return self._ascii
+        chars = []
+        for c in range(128):
+            e = self.lookup(c)
+            chars.append(CLASS_CHARS[e[0]] if e is not None else 'w')
+        a = self._ascii = ''.join(chars)
+        self._parent_ascii = _version[0]
         return a
 
     def changed(self):
-        self._ascii = None
+        # any table may be another's parent: invalidate every cached string
+        _version[0] += 1
 
     def lisp_print(self, printer):
         printer.out.append('#^[nil nil syntax-table nil]')
