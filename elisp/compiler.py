@@ -687,6 +687,8 @@ def compile_call(fsym, args, scope):
 
     def calln(f):
         fn = fsym.function
+        if fn is None or fn is NIL:
+            return call_symbol(fsym, ())    # void-function, before the arguments
         vals = [a(f) for a in argnodes]
         if fn.__class__ is Subr and fn.min_args <= n and (fn.max_args is None or fn.max_args >= n) \
                 and not fn.special:
