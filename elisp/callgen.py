@@ -79,6 +79,8 @@ def _source(n, kinds, op):
         '        return fn.call(%s)' % tuple_args,
         '    elif fn.__class__ is Cons and fn.car is Qlambda:',
         '        return list_closure(fn).call(%s)' % tuple_args,
+        '    if fn is None or fn is NIL:',
+        '        return call_symbol(fsym, ())      # void-function, before the arguments',
         '    return call_symbol(fsym, %s)' % tuple_args,
     ]
     params = ['fsym', 'ORIG', 'G', 'Subr', 'Closure', 'Cons', 'Qlambda', 'NIL', 'T',
