@@ -293,6 +293,9 @@
   (let* ((fn (make-symbol (symbol-name name)))
          (vars (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
          (inits (mapcar (lambda (b) (if (consp b) (cadr b))) bindings))
+         ;; Each iteration rebinds VARS from NEXT, so closures made in one
+         ;; iteration keep that iteration's values.
+         (next (mapcar (lambda (v) (make-symbol (symbol-name v))) vars))
          (again (make-symbol "again"))
          (result (make-symbol "result"))
          (tail-marker (make-symbol "tail-call"))
@@ -305,19 +308,18 @@
            (cons (cons name (lambda (&rest args) `(funcall ,fn ,@args)))
                  (cons (cons tail-marker
                              (lambda (&rest args)
-                               (let ((temps (mapcar (lambda (v) (make-symbol (symbol-name v)))
-                                                    vars)))
-                                 `(let ,(named-let--zip temps args)
-                                    (setq ,again t)
-                                    (setq ,@(apply #'append (named-let--zip vars temps)))
-                                    nil))))
+                               `(progn
+                                  (setq ,@(apply #'append (named-let--zip next args)))
+                                  (setq ,again t)
+                                  nil)))
                        macroexpand-all-environment)))))
     `(letrec ((,fn (lambda ,vars
                      ,(if tailed
-                          `(let ((,again t) (,result nil))
+                          `(let ((,again t) (,result nil)
+                                 ,@(named-let--zip next vars))
                              (while ,again
                                (setq ,again nil)
-                               (setq ,result ,expanded))
+                               (setq ,result (let ,(named-let--zip vars next) ,expanded)))
                              ,result)
                         expanded))))
        (funcall ,fn ,@inits))))
