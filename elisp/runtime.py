@@ -32,7 +32,7 @@ if not os.path.isdir(STDLIB_DIR):
 # The order in which stdlib/ is loaded at start-up (each file may use the ones before it).
 STDLIB_ORDER = [
     'byte-run', 'backquote', 'subr', 'subr-x', 'mule-util', 'env', 'gv', 'cl-lib', 'cl-macs', 'cl-seq', 'cl-generic', 'seq', 'pcase',
-    'simple', 'rx', 'regexp-opt', 'process', 'callproc', 'timer', 'modes', 'inline', 'ert',
+    'simple', 'rx', 'regexp-opt', 'process', 'callproc', 'subproc', 'timer', 'modes', 'inline', 'ert',
 ]
 
 CACHE_VERSION = '1'
@@ -91,7 +91,8 @@ def _define_globals():
     defvar('macroexp--dynvars', NIL)
     defvar('operating-system-release', platform.release())
     defvar('temporary-file-directory', (os.environ.get('TMPDIR') or '/tmp').rstrip('/') + '/')
-    defvar('user-full-name', os.environ.get('NAME', ''))
+    from .prims.sysdep import user_full_name
+    defvar('user-full-name', user_full_name())
     defvar('user-login-name', os.environ.get('USER', os.environ.get('LOGNAME', 'root')))
     defvar('user-real-login-name', os.environ.get('USER', os.environ.get('LOGNAME', 'root')))
     defvar('path-separator', ':')

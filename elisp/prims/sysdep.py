@@ -16,6 +16,16 @@ def _pw(uid):
         return None
 
 
+def _uid_arg(uid):
+    """A uid argument as an int, with Emacs's error for anything else."""
+    if uid.__class__ is int:
+        return uid
+    if uid.__class__ is float and uid.is_integer():
+        return int(uid)
+    from ..errors import error
+    error('Not an in-range integer, integral float, or cons of integers')
+
+
 @defun('system-name')
 def system_name():
     """Return the host name of the machine you are running on, as a string."""
@@ -31,9 +41,7 @@ def user_login_name(uid=NIL):
             return name
         pw = _pw(os.getuid())
         return pw.pw_name if pw else NIL
-    if uid.__class__ is not int:
-        wrong_type('integerp', uid)
-    pw = _pw(uid)
+    pw = _pw(_uid_arg(uid))
     return pw.pw_name if pw else NIL
 
 
@@ -54,16 +62,17 @@ def user_full_name(uid=NIL):
         if name is not None:
             return name
         pw = _pw(os.getuid())
-    elif uid.__class__ is int:
-        pw = _pw(uid)
     elif isinstance(uid, str):
         try:
             import pwd
             pw = pwd.getpwnam(uid)
         except (ImportError, KeyError):
             pw = None
+    elif uid.__class__ in (int, float):
+        pw = _pw(_uid_arg(uid))
     else:
-        wrong_type('integerp', uid)
+        from ..errors import error
+        error('Invalid UID specification')
     if pw is None:
         return NIL
     return pw.pw_gecos.split(',')[0]
