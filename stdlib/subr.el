@@ -869,8 +869,6 @@ VARS is (GETTER SETTER)."
       count)))
 (defalias 'count-matches #'how-many)
 
-(defun split-string-default-separators () "[ \f\t\n\r\v]+")
-
 (defmacro with-wrapper-hook (_hook _args &rest body)
   (declare (indent 2))
   `(progn ,@body))
