@@ -165,7 +165,8 @@ arguments taken before LST (for the error count)."
       (let* ((rest (make-symbol "--cl-rest--"))
              (n (length simple))
              (parsed (byte-run--parse-body body t))
-             (decls (if (car parsed) (list (car parsed))))
+             (decls (list (concat (or (car parsed) "") "\n\n"
+                                  (format "%S" (cons 'fn (cl--usage-list args))))))
              (decls (if (cadr parsed) (append decls (list (cons 'declare (cadr parsed))))
                       decls))
              (decls (if (nth 2 parsed) (append decls (list (nth 2 parsed))) decls))
@@ -173,6 +174,30 @@ arguments taken before LST (for the error count)."
         (cons (append (nreverse simple) (list '&rest rest))
               (append decls
                       (list `(let* ,bindings ,@(nth 3 parsed)))))))))
+
+(defun cl--usage-var (x)
+  (cond ((or (memq x cl--lambda-list-keywords) (keywordp x)) x)
+        ((and x (symbolp x)) (intern (upcase (symbol-name x))))
+        ((consp x) (cl--usage-list x))
+        (t x)))
+
+(defun cl--usage-list (args)
+  "ARGS as the \"(fn ...)\" line of a docstring shows them."
+  (let ((res nil) (state nil))
+    (while (consp args)
+      (let ((x (car args)))
+        (cond ((eq x '&aux) (setq args nil))
+              ((memq x cl--lambda-list-keywords) (setq state x) (push x res))
+              ((and (memq state '(&optional &key)) (consp x))
+               (push (cons (if (and (eq state '&key) (consp (car x)))
+                               (list (car (car x)) (cl--usage-var (cadr (car x))))
+                             (cl--usage-var (car x)))
+                           (if (cddr x) (list (cadr x) (cl--usage-var (nth 2 x)))
+                             (cdr x)))
+                     res))
+              (t (push (cl--usage-var x) res))))
+      (setq args (cdr-safe args)))
+    (if args (nconc (nreverse res) (cl--usage-var args)) (nreverse res))))
 
 (defun cl--body-uses-block (name body)
   "Non-nil if BODY (after expansion) refers to the block NAME."

@@ -621,8 +621,14 @@
                 (idx i))
             (push `(defun ,acc (cl-x)
                      ,(format "Access slot \"%s\" of `%s' struct CL-X." (car s) name)
-                     ,@(let ((c (funcall check 'cl-x))) (if c (list c)))
-                     ,(if (eq type 'list) `(nth ,idx cl-x) `(aref cl-x ,idx)))
+                     ,(let ((c (funcall check 'cl-x))
+                            (ref (if (eq type 'list) `(nth ,idx cl-x) `(aref cl-x ,idx))))
+                        (cond ((null c) ref)
+                              ((null type)
+                               ;; Same as (progn CHECK REF), with fewer steps.
+                               `(if (memq (type-of cl-x) ,tags-var) ,ref
+                                  (signal 'wrong-type-argument (list ',name cl-x))))
+                              (t `(progn ,c ,ref)))))
                   forms)
             (push (if (plist-get (cddr s) :read-only)
                       `(gv-define-expander ,acc

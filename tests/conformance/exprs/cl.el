@@ -674,3 +674,11 @@
 (cl-position-if #'cl-evenp '(1 2 4) :from-end t)
 (cl-find-if #'identity '(nil nil))
 (cl-count 'a '(a b a) :test-not #'eq)
+;; docstrings of CL lambda lists
+(progn (cl-defun cl-t-doc1 (a &optional (b 2) &key ((:cc c) 4 cp) d &aux (e 1)) "Doc here." (list a b c d e)) (documentation 'cl-t-doc1))
+(progn (cl-defun cl-t-doc2 ((x y) &rest r) (list x y r)) (documentation 'cl-t-doc2))
+(progn (cl-defmacro cl-t-doc3 (a &body body) "M doc." (ignore a body)) (documentation 'cl-t-doc3))
+(progn (cl-defun cl-t-doc4 (a &optional b) "Simple." (list a b)) (documentation 'cl-t-doc4))
+(progn (cl-defun cl-t-doc5 (a . rest) (list a rest)) (list (documentation 'cl-t-doc5) (cl-t-doc5 1 2 3)))
+(cl-t-doc1 1 2 :cc 3)
+(let ((p (make-cl-t-pt :x 1))) (list (cl-t-pt-x p) (condition-case e (cl-t-pt-y 'bad) (error e))))
