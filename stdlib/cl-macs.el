@@ -184,7 +184,7 @@
                            concat vconcat sum summing count counting
                            maximize maximizing minimize minimizing))
       (cl--loop-accumulate word))
-     (t (cl--loop-error "Expected a `for' clause, got %s" word)))))
+     (t (cl--loop-error "Expected a cl-loop keyword, found %s" word)))))
 
 (defun cl--loop-with-destructure (pattern tmp)
   (cl--loop-declare-vars pattern)
