@@ -695,3 +695,7 @@
 (cl-loop for x in '(1 2 3) if (= x 1) collect 'one else if (= x 2) collect 'two else collect 'many)
 (cl-loop for x in '(1 2 3 4) if (cl-evenp x) collect x and if (> x 2) collect 'big end else collect 'odd)
 (cl-loop for x in '(1 2) when x collect x into l and do (ignore) finally return l)
+(cl-prin1-to-string (list 1 "a" (make-cl-t-pt :x 'x) [1 2] 'sym '(quote q) '(a . b)))
+(cl-prin1-to-string (make-cl-t-pt3 :w (make-cl-t-pt)))
+(with-output-to-string (cl-prin1 (make-cl-t-l :a 1)))
+(cl-prin1-to-string "str\n")
