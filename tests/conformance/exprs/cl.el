@@ -699,3 +699,11 @@
 (cl-prin1-to-string (make-cl-t-pt3 :w (make-cl-t-pt)))
 (with-output-to-string (cl-prin1 (make-cl-t-l :a 1)))
 (cl-prin1-to-string "str\n")
+;; pcase patterns over cl types and structures
+(progn (require 'cl-lib) (cl-defstruct pc-pt x (y 2)) t)
+(pcase (make-pc-pt :x 1) ((cl-struct pc-pt x y) (list x y)))
+(pcase (make-pc-pt :x 1) ((cl-struct pc-pt (x 1) (y yy)) (list 'one yy)) (_ 'no))
+(pcase 5 ((cl-type integer) 'int) (_ 'other))
+(pcase "s" ((cl-type (or integer string)) 'ok) (_ 'other))
+(pcase 5 ((cl-struct pc-pt x) x) (_ 'not-a-pt))
+(cl-loop for x in (list (make-pc-pt :x 1) 7) collect (pcase x ((cl-struct pc-pt x) (list 'pt x)) ((pred integerp) 'int)))
