@@ -505,9 +505,12 @@ def compile_form(form, scope):
         if expander is not None:
             return compile_form(expand_all(form), scope)
         try:
-            return compile_call(head, form.cdr, scope)
+            node = compile_call(head, form.cdr, scope)
         except LispSignal as e:
             return _raising(e.symbol, e.data)
+        if head.function is None:
+            return _late_macro_guard(head, form, scope, node)
+        return node
     if head.__class__ is Cons and head.car is Qlambda:
         fnode = compile_lambda(head, scope)
         args = [compile_form(a, scope) for a in _args_list(form.cdr)]
@@ -526,6 +529,30 @@ def compile_form(form, scope):
     def invalid(f):
         invalid_function(bad)
     return invalid
+
+
+def _late_macro_guard(fsym, form, scope, node):
+    """A call of a function undefined at compile time: if it has become a macro
+    when the call runs (defined by an earlier part of the same form), expand it
+    then, as Emacs's eval does.  The expansion runs as a closure over the
+    variables visible here (assignments to unshared ones do not propagate)."""
+    snap = Scope(None, scope.lexical)
+    for sym, stack in scope.visible.items():
+        if stack:
+            snap.visible[sym] = [stack[-1]]
+    for outer, mine in scope.captures:
+        if not snap.visible.get(mine.sym):
+            snap.visible[mine.sym] = [mine]
+    maker = []
+
+    def guarded(f):
+        fn = fsym.function
+        if fn.__class__ is Cons and fn.car is Qmacro:
+            if not maker:
+                maker.append(compile_lambda(list_(Qlambda, NIL, form), snap))
+            return maker[0](f).call(())
+        return node(f)
+    return guarded
 
 
 def _raising(symbol, data):
