@@ -471,18 +471,38 @@ def _exp_condition_case(form, env):
 
 # ---------------------------------------------------------------- compiling
 
+_form_depth = [0]
+
+
 def compile_form(form, scope):
     """Compile an already macroexpanded FORM into a node."""
     cls = form.__class__
     if cls is Symbol:
         return compile_variable(form, scope)
-    if cls is not Cons:
-        if cls is Closure and form.info.lexical:
-            # In Emacs this is the list (closure ...): a call of `closure'.
-            def call_closure_symbol(f):
-                void_function(Qclosure)
-            return call_closure_symbol
-        return _constant(form)
+    if cls is Cons:
+        # Emacs evaluates nested forms recursively: too deep a nesting is
+        # runaway recursion there, so it is here too (when the form runs).
+        depth = _form_depth[0] + 1
+        if depth > Vmax_lisp_eval_depth.val:
+            return _raising(Qerror, list_('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019'))
+        _form_depth[0] = depth
+        try:
+            return _compile_cons(form, scope)
+        finally:
+            _form_depth[0] = depth - 1
+    return _compile_atom(form, cls)
+
+
+def _compile_atom(form, cls):
+    if cls is Closure and form.info.lexical:
+        # In Emacs this is the list (closure ...): a call of `closure'.
+        def call_closure_symbol(f):
+            void_function(Qclosure)
+        return call_closure_symbol
+    return _constant(form)
+
+
+def _compile_cons(form, scope):
     head = form.car
     if head.__class__ is Symbol:
         sf = SPECIAL_FORMS.get(head)
