@@ -628,3 +628,52 @@
                 (puthash line t seen)
                 (forward-line 1)))))))
     count))
+
+;;; lisp.el: motion over balanced expressions
+
+(defun buffer-end (arg)
+  "Return the \"far end\" position of the buffer, in direction ARG."
+  (if (> arg 0) (point-max) (point-min)))
+
+(defun forward-sexp (&optional arg _interactive)
+  "Move forward across one balanced expression (sexp)."
+  (or arg (setq arg 1))
+  (goto-char (or (scan-sexps (point) arg) (buffer-end arg)))
+  (if (< arg 0) (backward-prefix-chars))
+  nil)
+
+(defun backward-sexp (&optional arg _interactive)
+  "Move backward across one balanced expression (sexp)."
+  (forward-sexp (- (or arg 1))))
+
+(defun forward-list (&optional arg _interactive)
+  "Move forward across one balanced group of parentheses."
+  (or arg (setq arg 1))
+  (goto-char (or (scan-lists (point) arg 0) (buffer-end arg)))
+  nil)
+
+(defun backward-list (&optional arg _interactive)
+  "Move backward across one balanced group of parentheses."
+  (forward-list (- (or arg 1))))
+
+(defun down-list (&optional arg _interactive)
+  "Move forward down one level of parentheses."
+  (or arg (setq arg 1))
+  (let ((inc (if (> arg 0) 1 -1)))
+    (while (/= arg 0)
+      (goto-char (or (scan-lists (point) inc -1) (buffer-end arg)))
+      (setq arg (- arg inc))))
+  nil)
+
+(defun up-list (&optional arg _escape-strings _no-syntax-crossing)
+  "Move forward out of one level of parentheses."
+  (or arg (setq arg 1))
+  (let ((inc (if (> arg 0) 1 -1)))
+    (while (/= arg 0)
+      (goto-char (or (scan-lists (point) inc 1) (buffer-end arg)))
+      (setq arg (- arg inc))))
+  nil)
+
+(defun backward-up-list (&optional arg escape-strings no-syntax-crossing)
+  "Move backward out of one level of parentheses."
+  (up-list (- (or arg 1)) escape-strings no-syntax-crossing))

@@ -254,3 +254,193 @@ def syntax_class(syntax):
     if syntax.__class__ is Cons and syntax.car.__class__ is int:
         return syntax.car & 0xFFFF
     wrong_type('consp', syntax)
+
+
+# ---------------------------------------------------------------- scanning lists and sexps
+
+from ..errors import signal, Q  # noqa: E402
+
+_WS, _PUNCT, _WORD, _SYMBOL, _OPEN, _CLOSE, _QUOTE, _STRING, _MATH, _ESCAPE, _CHARQUOTE, \
+    _COMMENT, _ENDCOMMENT, _INHERIT, _COMFENCE, _STRFENCE = range(16)
+
+
+def _scan_error(msg, a, b):
+    signal(Q('scan-error'), make_list([msg, a, b]))
+
+
+def scan_lists(buf, start, count, depth, sexpflag):
+    """Emacs's scan_lists over BUF's accessible text (positions are 1-based)."""
+    table = buffer_table(buf)
+    text = buf.search_text()
+    off = buf.begv
+    n = len(text)
+    min_depth = depth if depth < 0 else 0
+    i = start - off
+
+    def cls(k):
+        return char_entry(table, ord(text[k]))[0]
+
+    while count > 0:
+        while True:
+            if i >= n:
+                if depth == 0:
+                    return None
+                _scan_error('Unbalanced parentheses', start, n + off)
+            c = cls(i)
+            if c in (_ESCAPE, _CHARQUOTE):
+                i += 2
+                if i > n:
+                    _scan_error('Unbalanced parentheses', start, n + off)
+                c = _WORD
+                if depth or not sexpflag:
+                    continue
+                i -= 1
+            if c in (_WORD, _SYMBOL):
+                i += 1
+                if depth or not sexpflag:
+                    continue
+                while i < n:
+                    c2 = cls(i)
+                    if c2 in (_ESCAPE, _CHARQUOTE):
+                        i += 2
+                        continue
+                    if c2 not in (_WORD, _SYMBOL, _QUOTE):
+                        break
+                    i += 1
+                i = min(i, n)
+                break
+            if c == _COMMENT:
+                j = i + 1
+                while j < n and cls(j) != _ENDCOMMENT:
+                    j += 1
+                i = j + 1 if j < n else n
+                continue
+            if c == _OPEN:
+                i += 1
+                depth += 1
+                if depth == 0:
+                    break
+                continue
+            if c == _CLOSE:
+                i += 1
+                depth -= 1
+                if depth == 0:
+                    break
+                if depth < min_depth:
+                    _scan_error('Containing expression ends prematurely', i - 1 + off, i + off)
+                continue
+            if c in (_STRING, _STRFENCE):
+                term = text[i]
+                j = i + 1
+                while True:
+                    if j >= n:
+                        _scan_error('Unbalanced parentheses', start, n + off)
+                    c2 = cls(j)
+                    if (c == _STRING and text[j] == term and c2 == _STRING) or \
+                            (c == _STRFENCE and c2 == _STRFENCE):
+                        break
+                    j += 2 if c2 in (_ESCAPE, _CHARQUOTE) else 1
+                i = j + 1
+                if depth == 0 and sexpflag:
+                    break
+                continue
+            i += 1
+        count -= 1
+
+    while count < 0:
+        while True:
+            if i <= 0:
+                if depth == 0:
+                    return None
+                _scan_error('Unbalanced parentheses', off, start)
+            k = i - 1
+            c = cls(k)
+            quoted = k > 0 and cls(k - 1) in (_ESCAPE, _CHARQUOTE)
+            if quoted:
+                c = _WORD
+                k -= 1
+            if c in (_WORD, _SYMBOL):
+                i = k
+                if depth or not sexpflag:
+                    continue
+                while i > 0:
+                    if i > 1 and cls(i - 2) in (_ESCAPE, _CHARQUOTE):
+                        i -= 2
+                        continue
+                    if cls(i - 1) not in (_WORD, _SYMBOL, _QUOTE):
+                        break
+                    i -= 1
+                break
+            if c == _CLOSE:
+                i = k
+                depth += 1
+                if depth == 0:
+                    break
+                continue
+            if c == _OPEN:
+                i = k
+                depth -= 1
+                if depth == 0:
+                    break
+                if depth < min_depth:
+                    _scan_error('Containing expression ends prematurely', k + off, k + 1 + off)
+                continue
+            if c in (_STRING, _STRFENCE):
+                term = text[k]
+                j = k - 1
+                while True:
+                    if j < 0:
+                        _scan_error('Unbalanced parentheses', off, start)
+                    quoted_j = j > 0 and cls(j - 1) in (_ESCAPE, _CHARQUOTE)
+                    if not quoted_j and ((c == _STRING and text[j] == term) or
+                                         (c == _STRFENCE and cls(j) == _STRFENCE)):
+                        break
+                    j -= 1
+                i = j
+                if depth == 0 and sexpflag:
+                    break
+                continue
+            i = k
+        count += 1
+        if sexpflag:
+            while i > 0 and cls(i - 1) == _QUOTE:
+                i -= 1
+    return i + off
+
+
+def _int_pos(x):
+    from .buffer import _pos_arg
+    return _pos_arg(x)
+
+
+@defun('scan-lists')
+def scan_lists_(from_, count, depth):
+    """Scan from character number FROM by COUNT lists."""
+    for v in (count, depth):
+        if v.__class__ is not int:
+            wrong_type('fixnump', v)
+    buf = state.current_buffer
+    pos = max(buf.begv, min(_int_pos(from_), buf.zv))
+    r = scan_lists(buf, pos, count, depth, False)
+    return NIL if r is None else r
+
+
+@defun('scan-sexps')
+def scan_sexps(from_, count):
+    """Scan from character number FROM by COUNT balanced expressions."""
+    if count.__class__ is not int:
+        wrong_type('fixnump', count)
+    buf = state.current_buffer
+    pos = max(buf.begv, min(_int_pos(from_), buf.zv))
+    r = scan_lists(buf, pos, count, 0, True)
+    return NIL if r is None else r
+
+
+@defun('backward-prefix-chars')
+def backward_prefix_chars():
+    """Move point backward over any number of chars with prefix syntax."""
+    buf = state.current_buffer
+    table = buffer_table(buf)
+    while buf.pt > buf.begv and char_entry(table, buf.char_at(buf.pt - 1))[0] == _QUOTE:
+        buf.pt -= 1
+    return NIL
