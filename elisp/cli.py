@@ -70,11 +70,63 @@ def run_with_big_stack(fn, *args):
 def print_uncaught(err_symbol, data):
     """What Emacs 28 in batch mode writes for an error nobody caught."""
     from .printer import prin1_to_string
-    from .lisp import Cons
+    from .lisp import Cons, T, intern
+    from .errors import LispSignal
+    from .variables import specbind, unbind
     from .prims.print import output
     output.fresh_line_stderr()
-    output.write_stderr('Debugger entered--Lisp error: %s\n'
-                        % prin1_to_string(Cons(err_symbol, data)))
+    # The debugger prints with print-escape-newlines and shortens long strings.
+    rec = specbind(intern('print-escape-newlines'), T)
+    try:
+        if _needs_shortening(data):
+            data = _shorten_strings(data, 0)
+        text = prin1_to_string(Cons(err_symbol, data))
+    except LispSignal:
+        text = '%s ...' % prin1_to_string(err_symbol)
+    finally:
+        unbind(rec)
+    output.write_stderr('Debugger entered--Lisp error: %s\n' % text)
+
+
+def _needs_shortening(obj):
+    """Does OBJ hold a string over 50 characters (and no shared structure)?"""
+    from .lisp import Cons, Vector
+    seen = set()
+    stack = [obj]
+    found = False
+    while stack:
+        x = stack.pop()
+        if isinstance(x, str):
+            found = found or len(x) > 50
+        elif x.__class__ is Cons or x.__class__ is Vector:
+            if id(x) in seen or len(seen) > 10000:
+                return False
+            seen.add(id(x))
+            if x.__class__ is Cons:
+                stack.append(x.car)
+                stack.append(x.cdr)
+            else:
+                stack.extend(x)
+    return found
+
+
+def _shorten_strings(obj, depth):
+    from .lisp import Cons, Vector
+    if isinstance(obj, str):
+        return obj[:50] + '...' if len(obj) > 50 else obj
+    if depth > 20:
+        return obj
+    if obj.__class__ is Cons:
+        items = []
+        x = obj
+        while x.__class__ is Cons and len(items) < 1000:
+            items.append(_shorten_strings(x.car, depth + 1))
+            x = x.cdr
+        from .lisp import make_list
+        return make_list(items, x)
+    if obj.__class__ is Vector:
+        return Vector(_shorten_strings(e, depth + 1) for e in obj)
+    return obj
 
 
 def process_args(argv):
@@ -224,11 +276,21 @@ def main(argv=None):
     except KeyboardInterrupt:
         code = 130
     output.flush()
+    _kill_children()
     try:
         sys.stdout.flush()
     except Exception:
         pass
     os._exit(code if code.__class__ is int else 0)
+
+
+def _kill_children():
+    """Emacs kills its subprocesses when it exits."""
+    try:
+        from .prims import subproc
+        subproc.kill_all_children()
+    except Exception:
+        pass
 
 
 def _guarded(argv):
