@@ -428,6 +428,9 @@ def set_status(p, status):
 # ---------------------------------------------------------------- sentinels and filters
 
 def status_message(p):
+    if p.kind == 'real':
+        from . import subproc
+        return subproc.status_message(p)
     st = p.status
     sym = st.car if st.__class__ is Cons else st
     if sym is Qexit:
@@ -452,6 +455,9 @@ def status_notify():
         procs = sorted(eventloop.pending_status, key=lambda p: -p.seq)
         eventloop.pending_status.clear()
         for p in procs:
+            if p.kind == 'real':
+                from . import subproc
+                subproc.drain(p)
             sym = p.status_symbol()
             msg = status_message(p)
             if sym is Qexit or sym is Qsignal or sym is Qclosed:
@@ -598,9 +604,13 @@ def read_output(p):
         if p.socktype == socket.SOCK_DGRAM:
             return False
     if not data and p.socktype != socket.SOCK_DGRAM:
+        if p.kind == 'real':
+            from . import subproc
+            subproc.read_eof(p)
+            return False
         if p.status is Qrun:
             p.deactivate()
-            set_status(p, list_(Qexit, 256))
+            set_status(p, list_(Qexit, 0 if p.kind == 'pipe' else 256))
         return False
     if addr is not None:
         p.datagram_address = addr
@@ -1361,6 +1371,9 @@ def process_status(process):
             return NIL
     else:
         p = get_process_arg(process)
+    if p.kind == 'real':
+        from . import subproc
+        subproc.collect()
     sym = p.status_symbol()
     if p.kind != 'real':
         if sym is Qexit:
@@ -1618,6 +1631,9 @@ def set_process_datagram_address(process, address):
 def delete_process(process=NIL):
     """Delete PROCESS: kill it and forget about it immediately."""
     p = get_process_arg(process)
+    if p.kind == 'real':
+        from . import subproc
+        subproc.kill_on_delete(p)
     if p.kind != 'real':
         p.status = list_(Qexit, 0)
         p.deactivate()
@@ -1630,6 +1646,10 @@ def delete_process(process=NIL):
 def _kill_buffer_processes(buf):
     for p in list(reversed(_processes)):
         if p.buffer is buf:
+            if p.kind == 'real':
+                from . import subproc
+                subproc.hangup(p)
+                continue
             delete_process(p)
 
 
