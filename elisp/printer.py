@@ -261,12 +261,11 @@ class _Printer:
         n = self.circle.get(id(obj))
         if n is None:
             return False
-        if n:
-            self.out.append('#%d#' % n)
+        if n < 0:
+            self.out.append('#%d#' % -n)
             return True
-        self.counter += 1
-        self.circle[id(obj)] = self.counter
-        self.out.append('#%d=' % self.counter)
+        self.circle[id(obj)] = -n          # printed once: later references use #N#
+        self.out.append('#%d=' % n)
         return False
 
     def _enter(self, obj):
@@ -444,7 +443,8 @@ def bool_vector_text(bv):
 
 
 def _shared_objects(obj, gensym):
-    """Objects reachable from OBJ more than once (print-circle): id -> 0."""
+    """Objects reachable from OBJ more than once (print-circle): id -> label number,
+    numbered as Emacs's print_preprocess does, at their second encounter."""
     seen = set()
     shared = {}
     stack = [obj]
@@ -455,7 +455,8 @@ def _shared_objects(obj, gensym):
                 gensym and cls is Symbol and not x.interned):
             k = id(x)
             if k in seen:
-                shared[k] = 0
+                if k not in shared:
+                    shared[k] = len(shared) + 1
                 continue
             seen.add(k)
             if cls is Cons:
