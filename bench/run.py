@@ -32,7 +32,8 @@ def main():
     ap.add_argument('--reps', type=int, default=5)
     ap.add_argument('files', nargs='*')
     args = ap.parse_args()
-    files = args.files or sorted(os.path.join(HERE, f) for f in os.listdir(HERE) if f.endswith('.el'))
+    files = [os.path.abspath(f) for f in args.files] or \
+        sorted(os.path.join(HERE, f) for f in os.listdir(HERE) if f.endswith('.el'))
     env = dict(os.environ)
     env['PYTHONPATH'] = ROOT + os.pathsep + env.get('PYTHONPATH', '')
     elisp = [sys.executable, '-m', 'elisp', '-Q', '--batch']
