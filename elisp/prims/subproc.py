@@ -547,3 +547,22 @@ def signal_process(process, sigcode, remote=NIL):
                 wrong_type('symbolp', sigcode)
             return _orig['signal-process'](pid, sigcode, remote)
     return _orig['signal-process'](process, sigcode, remote)
+
+
+@defun('process-running-child-p')
+def process_running_child_p(process=NIL):
+    """Return non-nil if PROCESS has given the terminal to a child."""
+    p = P.get_process_arg(process)
+    if p.kind != 'real':
+        error('Process %s is not a subprocess', p.name)
+    if p.sock is None:
+        error('Process %s is not active', p.name)
+    gid = -1
+    if isinstance(getattr(p, 'tty_name', NIL), str):
+        try:
+            gid = os.tcgetpgrp(p.sock.fileno())
+        except OSError:
+            gid = -1
+    if gid == p.pid:
+        return NIL
+    return gid if gid != -1 else T
