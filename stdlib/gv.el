@@ -16,6 +16,12 @@
       (if gf
           (apply gf do (cdr place))
         (let ((me (macroexpand-1 place macroexpand-all-environment)))
+          (when (and (eq me place) (symbolp head) (functionp (get head 'compiler-macro)))
+            ;; Inline functions (define-inline) expand through their inliner.
+            (setq me (apply (get head 'compiler-macro) place (cdr place))))
+          (when (and (eq me place) (symbolp head) (fboundp head)
+                     (symbolp (symbol-function head)))
+            (setq me (cons (symbol-function head) (cdr place))))
           (cond
            ((not (eq me place)) (gv-get me do))
            ((and (symbolp head) (get head 'setf-method))

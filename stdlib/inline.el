@@ -32,6 +32,22 @@
    (cons 'inline-error (lambda (format &rest args) `(error ,format ,@args)))
    (cons 'inline-letevals (lambda (_vars &rest body) (macroexp-progn body)))))
 
+(defconst inline--macro-env
+  (list
+   (cons 'inline-quote (lambda (exp) (list '\` exp)))
+   (cons 'inline-const-p (lambda (exp) `(macroexp-const-p ,exp)))
+   (cons 'inline-const-val (lambda (exp) `(inline--const-val ,exp)))
+   (cons 'inline-error (lambda (&rest _) '(throw 'inline--just-use nil)))
+   (cons 'inline-letevals
+         (lambda (vars &rest body)
+           (if (listp vars)
+               `(macroexp-let2* nil ,(mapcar (lambda (v) (if (consp v) v (list v v))) vars)
+                  ,@body)
+             (macroexp-progn body))))))
+
+(defun inline--const-val (exp)
+  (if (macroexp-const-p exp) (eval exp t) (throw 'inline--just-use nil)))
+
 (defmacro inline-quote (_exp) (error "inline-quote can only be used within define-inline"))
 (defmacro inline-const-p (_exp) (error "inline-const-p can only be used within define-inline"))
 (defmacro inline-const-val (_exp) (error "inline-const-val can only be used within define-inline"))
@@ -48,11 +64,21 @@
     (let ((decls (delq nil (mapcar (lambda (d)
                                      (unless (memq (car-safe d) '(compiler-macro)) d))
                                    decls))))
-      `(defun ,name ,args
-         ,@doc
-         ,@(if decls (list (cons 'declare decls)))
-         ,(let ((macroexpand-all-environment
-                 (append inline--function-env macroexpand-all-environment)))
-            (macroexpand-all (macroexp-progn body) macroexpand-all-environment))))))
+      `(prog1
+           (defun ,name ,args
+             ,@doc
+             ,@(if decls (list (cons 'declare decls)))
+             ,(let ((macroexpand-all-environment
+                     (append inline--function-env macroexpand-all-environment)))
+                (macroexpand-all (macroexp-progn body) macroexpand-all-environment)))
+         ;; The inliner, used by `gv-get' to find setters of inline calls.
+         (put ',name 'compiler-macro
+              (lambda (inline--form ,@args)
+                (or (catch 'inline--just-use
+                      ,(let ((macroexpand-all-environment
+                              (append inline--macro-env macroexpand-all-environment)))
+                         (macroexpand-all (macroexp-progn body)
+                                          macroexpand-all-environment)))
+                    inline--form)))))))
 
 (provide 'inline)
