@@ -76,7 +76,7 @@ def _source(n, kinds, op):
         '        if g is not None:',
         '            return g(%s)' % args,
         '    elif fn.__class__ is Closure:',
-        '        return fn.call(%s)' % tuple_args,
+        '        return fn.info.entry(fn, %s)' % tuple_args,
         '    elif fn.__class__ is Cons and fn.car is Qlambda:',
         '        return list_closure(fn).call(%s)' % tuple_args,
         '    if fn is None or fn is NIL:',
