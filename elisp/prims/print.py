@@ -27,7 +27,9 @@ class Output:
             return
         self.pending.append(text)
         self.size += len(text)
-        self.need_newline = text[-1] != '\n'
+        # Emacs in batch starts the next message on a new line after any
+        # output to stdout, whether or not that output ended a line.
+        self.need_newline = True
         if self.size > 65536 or '\n' in text and _interactive_flush:
             self.flush()
 
