@@ -759,7 +759,11 @@ def to_float(n):
 
 
 def _float_tail(acc, args, i, op):
-    # Emacs switches to float arithmetic at the first float argument.
+    # Emacs switches to float arithmetic at the first float argument; when that
+    # is the first argument it starts from its value (so (+ -0.0) is -0.0).
+    if i == 0 and op is not operator.sub:
+        acc = to_float(check_number(args[0]))
+        i = 1
     for a in args[i:]:
         acc = op(acc, to_float(check_number(a)))
     return acc
