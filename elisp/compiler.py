@@ -986,6 +986,17 @@ class Closure:
             result = info.code(None)
             state.lisp_eval_depth = depth - info.cost
             return result
+        if len(params) == 1:
+            p = params[0]
+            old = p.val
+            if not ((old.__class__ is SpecialValue and old is not UNBOUND) or p.constant):
+                p.val = args[0]
+                try:
+                    result = info.code(None)
+                finally:
+                    p.val = old
+                state.lisp_eval_depth = depth - info.cost
+                return result
         saved = []
         try:
             for p, v in zip(params, args):
