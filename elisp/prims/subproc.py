@@ -17,8 +17,8 @@ import subprocess
 import threading
 
 from ..defun import defun
-from ..lisp import Cons, Symbol, NIL, T, intern, list_, list_to_python, make_list
-from ..errors import Q, error, signal, wrong_type
+from ..lisp import Cons, Symbol, NIL, T, UNBOUND, intern, list_, list_to_python, make_list
+from ..errors import LispSignal, Q, error, signal, wrong_type
 from ..variables import symbol_value, symbol_value_or_unbound
 from .. import eventloop
 from . import process as P
@@ -266,7 +266,7 @@ def kill_all_children():
 def _current_directory():
     d = symbol_value_or_unbound(intern('default-directory'))
     if not isinstance(d, str):
-        return '/'
+        wrong_type('stringp', NIL if d is UNBOUND else d)
     path = os.path.expanduser(d)
     if not os.path.isdir(path):
         signal(Qfile_missing, list_('Setting current directory', 'No such file or directory', d))
@@ -322,9 +322,14 @@ def _spawn(p, argv, path, use_pty, stderr_fd):
                                  cwd=cwd, env=env, start_new_session=True, close_fds=True,
                                  preexec_fn=preexec)
     except OSError as e:
-        ours.close()
-        from .fileio import signal_file_error
-        signal_file_error('Searching for program', e, argv[0])
+        # As Emacs's child does when exec fails: a message on its stderr,
+        # exit status 126 (cannot run) or 127 (not found).
+        code = 127 if e.errno == errno.ENOENT else 126
+        popen = subprocess.Popen(
+            ['/bin/sh', '-c', 'printf "emacs: %s: %s\\n" "$1" "$2" >&2; exit $3', 'sh',
+             path, os.strerror(e.errno or errno.ENOENT), str(code)],
+            stdin=child_fd, stdout=child_fd, stderr=child_fd if stderr_fd is None else stderr_fd,
+            cwd=cwd, env=env, start_new_session=True, close_fds=True)
     finally:
         if use_pty:
             os.close(slave)
@@ -338,6 +343,26 @@ def _spawn(p, argv, path, use_pty, stderr_fd):
     p.reaper = threading.Thread(target=_reaper, args=(p, p.pid), daemon=True,
                                 name='reaper-%d' % p.pid)
     p.reaper.start()
+
+
+def _program_path(program):
+    """Where PROGRAM is: absolute names are taken as they are, others searched."""
+    if not isinstance(program, str):
+        wrong_type('stringp', program)
+    if '\0' in program:
+        wrong_type('filenamep', program)
+    if program == '':
+        signal(Q('file-error'), list_('Searching for program', 'Is a directory', program))
+    if program.startswith('/'):
+        if os.path.isdir(program):
+            error('Specified program for new process is a directory')
+        return program
+    try:
+        return find_program(program)
+    except LispSignal as e:
+        if e.symbol is Qfile_missing:
+            signal(Qfile_missing, list_('Searching for program', 'No such file or directory', program))
+        raise
 
 
 @defun('make-process')
@@ -371,9 +396,15 @@ def make_process(*args):
     argv = list_to_python(command) if command is not NIL else []
     path = None
     if argv:
+        if command.__class__ is Cons:
+            tail = command
+            while tail.__class__ is Cons:
+                tail = tail.cdr
+            if tail is not NIL:
+                wrong_type('listp', tail)
         program = argv[0]
         if program is not NIL:
-            path = find_program(program)
+            path = _program_path(program)
         for a in argv[1:]:
             if not isinstance(a, str):
                 wrong_type('stringp', a)
@@ -414,7 +445,7 @@ def make_process(*args):
                 peer = getattr(stderrproc, 'pipe_peer', None)
                 err_fd = peer.fileno() if peer is not None else os.open(os.devnull, os.O_WRONLY)
             try:
-                _spawn(p, [str(a) for a in argv], path, use_pty, err_fd)
+                _spawn(p, [str(a).split('\0', 1)[0] for a in argv], path, use_pty, err_fd)
             finally:
                 if stderrproc is not None:
                     peer = getattr(stderrproc, 'pipe_peer', None)
