@@ -234,7 +234,9 @@ class _LazyLambdaInfo:
 
     @staticmethod
     def entry(closure, args):
-        real = closure.info.materialize()
+        info = closure.info
+        # Re-entered (a recursive first call) after the swap below: already real.
+        real = info.materialize() if info.__class__ is _LazyLambdaInfo else info
         closure.info = real
         return real.entry(closure, args)
 

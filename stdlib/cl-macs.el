@@ -23,6 +23,7 @@
 (defvar cl--loop-accum-kind nil)
 (defvar cl--loop-first-flag nil)
 (defvar cl--loop-in-and nil)         ; parsing a `for' joined by `and'
+(defvar cl--loop-symbol-macs nil)    ; (VAR EXPANSION) for in-ref/across-ref
 
 (defmacro cl-loop (&rest loop-args)
   "The Common Lisp `loop' macro."
@@ -34,7 +35,7 @@
           (cl--loop-result nil) (cl--loop-result-explicit nil)
           (cl--loop-result-var nil) (cl--loop-finish-flag nil)
           (cl--loop-accum-var nil) (cl--loop-accum-kind nil)
-          (cl--loop-first-flag nil))
+          (cl--loop-first-flag nil) (cl--loop-symbol-macs nil))
       (while cl--loop-args
         (cl--loop-clause))
       (when cl--loop-first-flag
@@ -56,8 +57,11 @@
                              epilogue))))
         (if cl--loop-finish-flag
             (push (list cl--loop-finish-flag t) cl--loop-bindings))
-        `(cl-block ,cl--loop-name
-           (let* ,(nreverse cl--loop-bindings) ,@body))))))
+        (let ((res `(cl-block ,cl--loop-name
+                      (let* ,(nreverse cl--loop-bindings) ,@body))))
+          (if cl--loop-symbol-macs
+              `(cl-symbol-macrolet ,cl--loop-symbol-macs ,res)
+            res))))))
 
 (defun cl--loop-error (fmt &rest args)
   (apply #'error fmt args))
@@ -324,7 +328,20 @@
                   cl--loop-items))
         (push `(setq ,var (,(if down '- '+) ,var ,(or step-var step 1)))
               cl--loop-steps)))
-     ((memq word '(in in-ref on))
+     ((eq word 'in-ref)
+      (let ((tmp (make-symbol "--cl-var--")))
+        (cl--loop-bind tmp (pop cl--loop-args))
+        (push (list var `(car ,tmp)) cl--loop-symbol-macs)
+        (push `(consp ,tmp) cl--loop-items)
+        (push `(setq ,tmp (cdr ,tmp)) cl--loop-steps)))
+     ((eq word 'across-ref)
+      (let ((vtmp (make-symbol "--cl-vec--"))
+            (itmp (make-symbol "--cl-idx--")))
+        (cl--loop-bind vtmp (pop cl--loop-args))
+        (cl--loop-bind itmp -1)
+        (push (list var `(aref ,vtmp ,itmp)) cl--loop-symbol-macs)
+        (push `(< (setq ,itmp (1+ ,itmp)) (length ,vtmp)) cl--loop-items)))
+     ((memq word '(in on))
       (let* ((on (eq word 'on))
              (tmp (if (and on (symbolp var)) var (make-symbol "--cl-var--"))))
         (cl--loop-bind tmp (pop cl--loop-args))
@@ -357,7 +374,7 @@
           (let ((first (or cl--loop-first-flag
                            (setq cl--loop-first-flag (make-symbol "--cl-var--")))))
             (push (cl--loop-set-item var `(if ,first ,start ,then)) cl--loop-items))))))
-     ((memq word '(across across-ref))
+     ((eq word 'across)
       (let ((vtmp (make-symbol "--cl-vec--"))
             (itmp (make-symbol "--cl-idx--")))
         (cl--loop-bind vtmp (pop cl--loop-args))

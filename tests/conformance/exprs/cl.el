@@ -707,3 +707,7 @@
 (pcase "s" ((cl-type (or integer string)) 'ok) (_ 'other))
 (pcase 5 ((cl-struct pc-pt x) x) (_ 'not-a-pt))
 (cl-loop for x in (list (make-pc-pt :x 1) 7) collect (pcase x ((cl-struct pc-pt x) (list 'pt x)) ((pred integerp) 'int)))
+(let ((l (list 1 2 3))) (cl-loop for x in-ref l do (cl-incf x)) l)
+(let ((v (vector 1 2))) (cl-loop for x across-ref v do (setf x (* x 10))) v)
+(let ((l (list 1 2 3))) (cl-loop for x in-ref l for i from 0 do (setq x (list i x))) l)
+(let ((v (vector 1 2 3))) (list (cl-loop for x across-ref v sum x) v))
