@@ -49,8 +49,9 @@ class Output:
             pass
 
     def fresh_line_stderr(self):
-        """Emacs in batch starts messages on a new line after unfinished stdout text."""
-        if self.need_newline:
+        """Emacs in batch starts a message on a new line after output to stdout
+        (the REPL, being interactive, does not)."""
+        if self.need_newline and not _interactive_flush:
             self.need_newline = False
             self.write_stderr('\n')
 
