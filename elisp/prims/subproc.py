@@ -235,8 +235,9 @@ def kill_on_delete(p):
     send_signal(p, _signal.SIGKILL)
     collect()
     p.deleted = True
+    had_fds = p.sock is not None
     p.deactivate()
-    if p.status_symbol() not in (P.Qexit, P.Qsignal):
+    if had_fds and p.status_symbol() not in (P.Qexit, P.Qsignal):
         p.status = list_(P.Qsignal, int(_signal.SIGKILL), NIL)
         eventloop.pending_status[p] = True
     P.status_notify()
@@ -392,7 +393,8 @@ def make_process(*args):
     elif ctype is Qpipe:
         use_pty = False
     else:
-        signal(Qfile_missing, list_('Unknown connection type', 'No such file or directory', ctype))
+        signal(Qfile_missing, Cons('Unknown connection type', Cons(
+            'No such file or directory', ctype if ctype.__class__ is Cons else list_(ctype))))
     argv = list_to_python(command) if command is not NIL else []
     path = None
     if argv:
@@ -454,6 +456,13 @@ def make_process(*args):
                         stderrproc.pipe_peer = None
                     elif err_fd is not None:
                         os.close(err_fd)
+        elif use_pty:
+            # No program: Emacs still allocates the terminal.
+            import pty
+            master, slave = pty.openpty()
+            p.tty_name = os.ttyname(slave)
+            p.sock = PtyMaster(master)
+            p.pipe_peer = PtyMaster(slave)
     except BaseException:
         P.remove_process(p)
         raise

@@ -1,0 +1,11 @@
+;;; subproc-nocommand.el --- processes without a program  -*- lexical-binding: t -*-
+(prin1 (condition-case e (make-process :name "x" :command (list "true") :connection-type (cons 'pipe 'pty)) (error e))) (terpri)
+(let* ((log nil) (p (make-process :name "n" :sentinel (lambda (_p m) (push m log)))))
+  (sleep-for 0.1)
+  (prin1 (list (stringp (process-tty-name p)) (process-type p) (process-id p) (process-contact p) (process-status p) (process-command p) log))
+  (terpri)
+  (prin1 (list (delete-process p) (process-status p) (process-exit-status p) log (process-live-p p))) (terpri))
+(let* ((log nil) (process-connection-type nil) (p (make-process :name "n2" :sentinel (lambda (_p m) (push m log)))))
+  (sleep-for 0.1)
+  (prin1 (list (process-tty-name p) (process-id p) (process-status p) log))
+  (prin1 (list (delete-process p) (process-status p) log)) (terpri))
