@@ -136,3 +136,21 @@ print(ev('''(let (msgs)
 """)
     assert out.strip() == ('("hangup\n" "interrupt\n" "terminated\n" "user defined signal 1\n" '
                            '"killed\n" "alarm clock\n" "broken pipe\n")'), err
+
+
+def test_front_end_wakes_up_when_a_child_exits():
+    """A front end selecting on eventloop.fileno() sees a child's exit and runs
+    its sentinel with run_once."""
+    out, err = _run(r"""
+import select, time
+from elisp import eventloop
+ev('(defvar msgs nil)')
+ev('''(make-process :name "fe" :command (list "sh" "-c" "sleep 0.2; exit 7") :connection-type 'pipe
+                  :sentinel (lambda (_p m) (push m msgs)))''')
+deadline = time.time() + 20
+while ev('msgs') is ev('nil') and time.time() < deadline:
+    r, _, _ = select.select([eventloop.fileno()], [], [], 1.0)
+    eventloop.run_once(0)
+print(ev('(prin1-to-string msgs)'))
+""")
+    assert out.strip() == '("exited abnormally with code 7\n")', err
