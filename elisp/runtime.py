@@ -18,7 +18,7 @@ from .lisp import NIL, T, intern, make_list, list_, Cons
 from .compiler import (eval_toplevel, macroexpand, expand_all, eval_form, Qlambda, Scope,
                        compile_form, Closure, LambdaInfo)
 from .prims.data import defalias
-from .lisp import Symbol
+from .lisp import Symbol, list_to_python
 
 _EMPTY_SITE = ([], (), None)     # what Scope.env_site() gives at top level
 from .errors import LispSignal
@@ -178,45 +178,63 @@ def _expand_eval(form, lexical, out):
             x = x.cdr
         return
     full = expand_all(form)
-    out.append(_lazy_entry(full, lexical) or full)
+    out.extend(_lazy_entries(full))
     eval_form(full, T if lexical else NIL)
 
 
 Qdefalias = intern('defalias')
+Qprog1 = intern('prog1')
+Qcons = intern('cons')
+Qmacro = intern('macro')
 Qquote = intern('quote')
 Qfunction = intern('function')
 
 
-def _lazy_entry(form, lexical):
-    """For (defalias 'NAME #'(lambda ...)), a cache entry whose lambda stays
-    pickled until the function is first called; None for any other form."""
+def _lazy_entries(form):
+    """Cache entries for FORM: a (defalias 'NAME #'(lambda ...)) or a macro's
+    (defalias 'NAME (cons 'macro #'(lambda ...))), also as the first form of a
+    `prog1', becomes a _LazyDefun whose lambda stays pickled until first used."""
+    if form.__class__ is Cons and form.car is Qprog1 and form.cdr.__class__ is Cons:
+        first = _lazy_entries(form.cdr.car)
+        if first[0].__class__ is _LazyDefun:
+            return first + list_to_python(form.cdr.cdr)
+        return [form]
     if not (form.__class__ is Cons and form.car is Qdefalias):
-        return None
+        return [form]
     args = form.cdr
     if not (args.__class__ is Cons and args.cdr.__class__ is Cons and args.cdr.cdr is NIL):
-        return None
+        return [form]
     name, fn = args.car, args.cdr.car
     if not (name.__class__ is Cons and name.car is Qquote and name.cdr.__class__ is Cons):
-        return None
-    if not (fn.__class__ is Cons and fn.car is Qfunction and fn.cdr.__class__ is Cons
-            and fn.cdr.car.__class__ is Cons and fn.cdr.car.car is Qlambda):
-        return None
+        return [form]
     name = name.cdr.car
     if name.__class__ is not Symbol or not name.interned:
-        return None
-    return _LazyDefun(name, pickle.dumps(fn.cdr.car, protocol=pickle.HIGHEST_PROTOCOL))
+        return [form]
+    macro = False
+    if (fn.__class__ is Cons and fn.car is Qcons and fn.cdr.__class__ is Cons
+            and fn.cdr.car.__class__ is Cons and fn.cdr.car.car is Qquote
+            and fn.cdr.car.cdr.__class__ is Cons and fn.cdr.car.cdr.car is Qmacro
+            and fn.cdr.cdr.__class__ is Cons and fn.cdr.cdr.cdr is NIL):
+        macro = True
+        fn = fn.cdr.cdr.car
+    if not (fn.__class__ is Cons and fn.car is Qfunction and fn.cdr.__class__ is Cons
+            and fn.cdr.car.__class__ is Cons and fn.cdr.car.car is Qlambda):
+        return [form]
+    blob = pickle.dumps(fn.cdr.car, protocol=pickle.HIGHEST_PROTOCOL)
+    return [_LazyDefun(name, blob, macro)]
 
 
 class _LazyDefun:
     """A cached (defalias 'NAME #'(lambda ...)) whose lambda is still pickled."""
-    __slots__ = ('name', 'blob')
+    __slots__ = ('name', 'blob', 'macro')
 
-    def __init__(self, name, blob):
+    def __init__(self, name, blob, macro=False):
         self.name = name
         self.blob = blob
+        self.macro = macro
 
     def __reduce__(self):
-        return (_LazyDefun, (self.name, self.blob))
+        return (_LazyDefun, (self.name, self.blob, self.macro))
 
 
 class _LazyLambdaInfo:
@@ -254,7 +272,7 @@ def _eval_expanded(path, lexical, forms):
                 info = _LazyLambdaInfo(form.blob, lexical)
                 closure = Closure(info, [], None, (_EMPTY_SITE, [], [])) if lexical \
                     else Closure(info, [])
-                defalias(form.name, closure)
+                defalias(form.name, Cons(Qmacro, closure) if form.macro else closure)
                 continue
             # Already macroexpanded when the cache was made: compile and run.
             scope = Scope(None, lexical)
