@@ -75,7 +75,7 @@ def _define_globals():
     defvar('load-path', NIL)
     defvar('inhibit-message', NIL)
     defvar('message-log-max', 1000)
-    defvar('shell-file-name', '/bin/sh')
+    defvar('shell-file-name', os.environ.get('SHELL') or '/bin/sh')
     defvar('shell-command-switch', '-c')
     defvar('case-replace', T)
     defvar('most-positive-float', sys.float_info.max) if False else None
