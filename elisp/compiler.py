@@ -765,7 +765,8 @@ class LambdaInfo:
                  'lexical', 'scope_parent', 'nslots', 'param_slots', 'param_boxed',
                  'capture_slots', 'code', 'nreq', 'nmax', 'dynamic_params', 'simple',
                  'fresh_scope', 'pad', 'all_dynamic_required', 'entry', 'param_list',
-                 'self_slot', 'bad_arglist', 'cost', 'post_rest')
+                 'self_slot', 'bad_arglist', 'cost', 'post_rest',
+                 'nfixed', 'pad_lexical')
 
     def __init__(self, form, lexical, scope_parent):
         self.form = form
@@ -875,10 +876,15 @@ class LambdaInfo:
         self.self_slot = scope.self_slot
         self.cost = _call_cost(body)
         self.code = code
+        self.nfixed = self.nreq + len(self.optional)
+        self.pad_lexical = (None,) * (self.nslots - len(params))
         if self.bad_arglist:
             self.entry = Closure._call_invalid
         elif self.simple:
             self.entry = Closure._call_simple
+        elif (self.lexical and not self.dynamic_params and not any(self.param_boxed)
+              and not self.post_rest):
+            self.entry = Closure._call_lexical
         elif self.all_dynamic_required:
             self.entry = Closure._call_dynamic
         else:
@@ -919,6 +925,32 @@ class Closure:
             _too_deep(info)
         state.lisp_eval_depth = depth
         frame = [*args, *info.pad]
+        for slot, cell in self.cells:
+            frame[slot] = cell
+        if info.self_slot is not None:
+            frame[info.self_slot] = self
+        result = info.code(frame)
+        state.lisp_eval_depth = depth - info.cost
+        return result
+
+    def _call_lexical(self, args):
+        """Lexical function with &optional or &rest parameters, none boxed."""
+        info = self.info
+        n = len(args)
+        nfixed = info.nfixed
+        if n < info.nreq or (info.nmax is not None and n > info.nmax):
+            wrong_number_of_arguments(self.arity_data(), n)
+        depth = state.lisp_eval_depth + info.cost
+        if depth > Vmax_lisp_eval_depth.val:
+            _too_deep(info)
+        state.lisp_eval_depth = depth
+        if n <= nfixed:
+            frame = [*args, *((NIL,) * (nfixed - n))]
+            if info.rest is not None:
+                frame.append(NIL)
+        else:
+            frame = [*args[:nfixed], make_list(args[nfixed:])]
+        frame += info.pad_lexical
         for slot, cell in self.cells:
             frame[slot] = cell
         if info.self_slot is not None:
