@@ -76,8 +76,8 @@ limited by :count (taken from the end if :from-end)."
           (setq i (1+ i)))))
     (cond ((null count) (nreverse res))
           ((<= count 0) nil)
-          ((plist-get keys :from-end) (nreverse (take count res)))
-          (t (take count (nreverse res))))))
+          ((plist-get keys :from-end) (nreverse (internal--take count res)))
+          (t (internal--take count (nreverse res))))))
 
 (defun cl--remove-indices (seq idx)
   (if (null idx) seq
@@ -458,7 +458,7 @@ limited by :count (taken from the end if :from-end)."
   (let* ((start (or (plist-get keys :start) 0))
          (end (plist-get keys :end))
          (key (plist-get keys :key))
-         (l (if (listp seq) (take (if end (- end start) most-positive-fixnum)
+         (l (if (listp seq) (internal--take (if end (- end start) most-positive-fixnum)
                                   (nthcdr start seq))
               (append (substring seq start end) nil))))
     (if key (setq l (mapcar key l)))

@@ -341,7 +341,7 @@
        ((eq head name) (funcall note) (cons marker (cdr form)))
        ((memq head '(progn let let* when unless))
         (let* ((prefix (if (eq head 'progn) 1 2))
-               (fixed (take prefix form))
+               (fixed (internal--take prefix form))
                (body (nthcdr prefix form)))
           (if body
               (append fixed (butlast body) (list (funcall recur (car (last body)))))

@@ -254,7 +254,7 @@
   (if (and n (<= n 0)) list
     (nbutlast (copy-sequence list) n)))
 
-(defun take (n list)
+(defun internal--take (n list)
   "Return the first N elements of LIST."
   (let ((result nil))
     (while (and list (> n 0))
