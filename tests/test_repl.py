@@ -454,7 +454,9 @@ def test_tmux_screen_keeps_the_typed_line_below_process_output(tmp_path):
         lines = [l for l in s.split('\n') if l.strip()]
         assert lines[-2:] == ['tick!', 'ELISP> (list 1'], s
         subprocess.run(tmux + ['send-keys', '-t', 't', ' 2)', 'Enter'], check=True)
-        s = wait(lambda s: '(1 2)' in s)
+        # Wait for the whole final state: the next prompt is drawn a moment after
+        # the value is printed.
+        s = wait(lambda s: '(1 2)' in s and s.rstrip().endswith('ELISP>'))
         lines = [l for l in s.split('\n') if l.strip()]
         assert lines[-3:] == ['ELISP> (list 1 2)', '(1 2)', 'ELISP>'], s
     finally:
