@@ -450,7 +450,7 @@ def test_tmux_screen_keeps_the_typed_line_below_process_output(tmp_path):
                                'Enter'], check=True)
         wait(lambda s: '\nt\n' in s)
         subprocess.run(tmux + ['send-keys', '-t', 't', '(list 1'], check=True)
-        s = wait(lambda s: '\ntick!\n' in s)
+        s = wait(lambda s: '\ntick!\n' in s and s.rstrip().endswith('ELISP> (list 1'))
         lines = [l for l in s.split('\n') if l.strip()]
         assert lines[-2:] == ['tick!', 'ELISP> (list 1'], s
         subprocess.run(tmux + ['send-keys', '-t', 't', ' 2)', 'Enter'], check=True)
