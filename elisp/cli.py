@@ -144,11 +144,11 @@ def _shorten_strings(obj, depth):
 def process_args(argv):
     """Act on the command-line options left to right; return the exit code."""
     from . import runtime
-    from .lisp import NIL, T, intern, make_list, list_to_python, Cons
+    from .lisp import NIL, T, intern, make_list, Cons
     from .variables import symbol_value, set_value
     from .errors import LispSignal
     from .compiler import eval_form, apply_function
-    from .prims.lread import load, read_from_string
+    from .prims.lread import read_from_string
     from .prims.print import output
 
     runtime.initialize()

@@ -14,15 +14,13 @@ import sys
 
 from . import prims  # noqa: F401  (registers every primitive)
 from .defun import defvar
-from .lisp import NIL, T, intern, make_list, list_, Cons
-from .compiler import (eval_toplevel, macroexpand, expand_all, eval_form, Qlambda, Scope,
-                       compile_form, Closure, LambdaInfo)
+from .lisp import NIL, T, intern, make_list, Cons, Symbol, list_to_python
+from .compiler import (macroexpand, expand_all, eval_form, Qlambda, Scope, compile_form,
+                       Closure, LambdaInfo)
 from .prims.data import defalias
-from .lisp import Symbol, list_to_python
+from . import reader
 
 _EMPTY_SITE = ([], (), None)     # what Scope.env_site() gives at top level
-from .errors import LispSignal
-from . import reader
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 STDLIB_DIR = os.path.join(PACKAGE_DIR, 'stdlib')

@@ -6,7 +6,7 @@ import subprocess
 
 from ..defun import defun
 from ..lisp import Cons, NIL, T, UnibyteStr, intern, list_, list_to_python
-from ..errors import Q, signal, wrong_type, error
+from ..errors import signal, wrong_type
 from ..variables import state, symbol_value, symbol_value_or_unbound
 
 Vprocess_environment = intern('process-environment')
@@ -152,7 +152,7 @@ def _arg_error(a):
 
 
 def _deliver(target, data):
-    from .buffer import Buffer, insert_text, get_buffer, get_buffer_create
+    from .buffer import Buffer, insert_text, get_buffer_create
     if target.__class__ is tuple:
         with open(os.path.expanduser(target[1]), 'wb') as f:
             f.write(data)

@@ -6,7 +6,7 @@ inline and fall back to the full primitive otherwise.  Behaviour is the same;
 only the dispatch is cheaper.  Imported last, after every primitive exists.
 """
 
-from ..lisp import intern, T, NIL, Cons
+from ..lisp import intern, T, NIL
 from ..compiler import Closure, apply_function
 
 
