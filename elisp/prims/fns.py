@@ -1765,6 +1765,24 @@ def equal_including_properties(o1, o2):
         if len(i1) != len(i2):
             return NIL
         for (a1, b1, p1), (a2, b2, p2) in zip(i1, i2):
-            if a1 != a2 or b1 != b2 or not equal_p(p1, p2):
+            if a1 != a2 or b1 != b2 or not _plists_eq(p1, p2):
                 return NIL
     return T
+
+
+def _plists_eq(p1, p2):
+    """Do two text-property plists have the same properties with `eq' values?
+    (Emacs 28 compares interval properties with eq, not equal.)"""
+    from .data import eq
+    items1 = list_elements(p1)
+    items2 = list_elements(p2)
+    if len(items1) != len(items2):
+        return False
+    values2 = {}
+    for i in range(0, len(items2) - 1, 2):
+        values2.setdefault(id(items2[i]), items2[i + 1])
+    for i in range(0, len(items1) - 1, 2):
+        k = items1[i]
+        if id(k) not in values2 or eq(items1[i + 1], values2[id(k)]) is NIL:
+            return False
+    return True

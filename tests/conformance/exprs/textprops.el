@@ -1,0 +1,11 @@
+;; equal-including-properties compares property values with eq (Emacs 28).
+(equal-including-properties (propertize "ab" 'p (list 1)) (propertize "ab" 'p (list 1)))
+(equal-including-properties (propertize "ab" 'p 1) (propertize "ab" 'p 1))
+(equal-including-properties (propertize "ab" 'p "xy") (propertize "ab" 'p "xy"))
+(let ((v (list 1))) (equal-including-properties (propertize "ab" 'p v) (propertize "ab" 'p v)))
+(equal-including-properties (propertize "ab" 'p 1 'q 2) (propertize "ab" 'q 2 'p 1))
+(equal-including-properties "ab" (propertize "ab" 'p 1))
+(equal-including-properties (list (propertize "ab" 'p 'x)) (list (propertize "ab" 'p 'x)))
+(equal (propertize "ab" 'p 1) "ab")
+(get-text-property 1 'p (concat "a" (propertize "b" 'p 'q)))
+(text-properties-at 0 (propertize "ab" 'face 'bold 'help "h"))
