@@ -913,6 +913,10 @@ class Closure:
         self.info.compile()
         return self.info.entry(self, args)
 
+    # The entries below repeat the same prologue (depth accounting, captured
+    # cells, self slot) on purpose: sharing it as a helper would cost one more
+    # Python call for every Lisp call.
+
     def _call_simple(self, args):
         """Lexical function with only required, unboxed parameters."""
         info = self.info
