@@ -16,6 +16,7 @@ from .variables import symbol_value
 INLINE_OPS = {
     ('+', 2): 'if X0.__class__ is int and X1.__class__ is int: return X0 + X1',
     ('-', 2): 'if X0.__class__ is int and X1.__class__ is int: return X0 - X1',
+    ('-', 1): 'if X0.__class__ is int: return -X0',
     ('<', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 < X1 else NIL',
     ('>', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 > X1 else NIL',
     ('<=', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 <= X1 else NIL',
