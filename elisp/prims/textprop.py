@@ -388,36 +388,34 @@ def text_property_not_all(start, end, property, value, object=NIL):
     return NIL
 
 
+def _normalize(form, string):
+    if not isinstance(string, str):
+        wrong_type('stringp', string)
+    return unicodedata.normalize(form, str.__str__(string))
+
+
 @defun("ucs-normalize-NFC-string")
 def ucs_normalize_nfc_string(string):
     """Normalize STRING to Unicode NFC."""
-    if not isinstance(string, str):
-        wrong_type('stringp', string)
-    return unicodedata.normalize('NFC', str.__str__(string))
+    return _normalize('NFC', string)
 
 
 @defun("ucs-normalize-NFD-string")
 def ucs_normalize_nfd_string(string):
     """Normalize STRING to Unicode NFD."""
-    if not isinstance(string, str):
-        wrong_type('stringp', string)
-    return unicodedata.normalize('NFD', str.__str__(string))
+    return _normalize('NFD', string)
 
 
 @defun("ucs-normalize-NFKC-string")
 def ucs_normalize_nfkc_string(string):
     """Normalize STRING to Unicode NFKC."""
-    if not isinstance(string, str):
-        wrong_type('stringp', string)
-    return unicodedata.normalize('NFKC', str.__str__(string))
+    return _normalize('NFKC', string)
 
 
 @defun("ucs-normalize-NFKD-string")
 def ucs_normalize_nfkd_string(string):
     """Normalize STRING to Unicode NFKD."""
-    if not isinstance(string, str):
-        wrong_type('stringp', string)
-    return unicodedata.normalize('NFKD', str.__str__(string))
+    return _normalize('NFKD', string)
 
 
 def concat_with_properties(parts):
