@@ -18,14 +18,22 @@ Hooks for an interactive front end:
 
 import errno
 import select
-import selectors
 import time
+
+from .lisp import NIL, intern
+
+_time = time.time
+Qrun = intern('run')
 
 EVENT_READ = 1
 EVENT_WRITE = 2
 pending_status = {}         # Process -> True: status changed, sentinel not yet run
 pre_wait_hooks = []         # Python callables run at the start of every wait
 _idle_since = None          # time the front end became idle (None: not idle)
+
+
+_EP_READ = getattr(select, 'EPOLLIN', 0) | getattr(select, 'EPOLLERR', 0) | getattr(select, 'EPOLLHUP', 0)
+_EP_WRITE = getattr(select, 'EPOLLOUT', 0) | getattr(select, 'EPOLLERR', 0) | getattr(select, 'EPOLLHUP', 0)
 
 
 class _EpollPoller:
@@ -59,25 +67,27 @@ class _EpollPoller:
 
     def poll(self, timeout):
         """Ready (fd, obj, mask) triples, in ascending fd order as Emacs scans them."""
-        if timeout is not None and not 0 <= timeout <= 1e7:
+        if timeout is None:
+            timeout = -1
+        elif not 0 <= timeout <= 1e7:
             timeout = 1e7 if timeout > 0 else 0
-        evs = self.ep.poll(-1 if timeout is None else timeout)
+        evs = self.ep.poll(timeout)
         if not evs:
-            return ()
-        if len(evs) > 1:
-            evs.sort()
+            return evs
         objs = self.objs
+        if len(evs) == 1:
+            fd, ev = evs[0]
+            obj = objs.get(fd)
+            if obj is None:
+                return ()
+            return ((fd, obj, (EVENT_READ if ev & _EP_READ else 0) | (EVENT_WRITE if ev & _EP_WRITE else 0)),)
+        evs.sort()
         out = []
         for fd, ev in evs:
             obj = objs.get(fd)
-            if obj is None:
-                continue
-            m = 0
-            if ev & (select.EPOLLIN | select.EPOLLERR | select.EPOLLHUP):
-                m = EVENT_READ
-            if ev & (select.EPOLLOUT | select.EPOLLERR | select.EPOLLHUP):
-                m |= EVENT_WRITE
-            out.append((fd, obj, m))
+            if obj is not None:
+                out.append((fd, obj, (EVENT_READ if ev & _EP_READ else 0)
+                            | (EVENT_WRITE if ev & _EP_WRITE else 0)))
         return out
 
 
@@ -85,6 +95,7 @@ class _SelectorsPoller(_EpollPoller):
     """The same interface over `selectors` where epoll is missing."""
 
     def __init__(self):
+        import selectors
         self.sel = selectors.DefaultSelector()
         self.objs = {}
 
@@ -293,66 +304,73 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
     if pre_wait_hooks:
         for hook in list(pre_wait_hooks):
             hook()
-    pl = poller()
-    timers = _timers()
-    now = time.time()
-    if seconds is not None and seconds != seconds:
-        seconds = 0.0
-    deadline = None if seconds is None else now + max(seconds, 0.0)
+    pl = _poller or poller()
+    timers = _timer_module or _timers()
+    timer_list = timers.Vtimer_list
+    if seconds is None:
+        deadline = None
+    else:
+        if seconds != seconds:
+            seconds = 0.0
+        deadline = _time() + (seconds if seconds > 0.0 else 0.0)
     got = False
     first = True
     while True:
-        if run_timers:
+        # No timers (the usual case): skip the scan altogether.
+        if run_timers and (timer_list.val is not NIL or _idle_since is not None):
             next_timer = timers.run_due_timers(_idle_since)
         else:
             next_timer = None
-        if not just_this_one:
+        if pending_status and not just_this_one:
             status_notify()
-        if got and wait_proc is not None:
-            break
         if wait_proc is not None:
-            if not wait_proc.is_waitable():
+            if got:
                 break
-        now = time.time()
+            if wait_proc.status is not Qrun and not wait_proc.is_waitable():
+                break
         if deadline is not None:
+            now = _time()
             timeout = deadline - now
             if timeout <= 0:
                 if not first:
                     break
                 timeout = 0
         elif wait_proc is None and not forever:
-            timeout = 0 if first else None
             if not first:
                 break
+            timeout = 0
         else:
             timeout = None
         if next_timer is not None:
-            nt = max(next_timer - now, 0)
-            timeout = nt if timeout is None else min(timeout, nt)
+            if deadline is None:
+                now = _time()
+            nt = next_timer - now
+            if nt < 0:
+                nt = 0
+            timeout = nt if timeout is None or nt < timeout else timeout
         if got and return_on_output:
             # Output arrived: keep reading only what is already there.
             timeout = 0
         first = False
-        if pl.empty() and timeout is None:
-            if next_timer is None:
-                # Nothing could ever happen: don't hang.
-                if wait_proc is None and deadline is None:
-                    break
-                if wait_proc is not None:
-                    break
+        if timeout is None and next_timer is None and not pl.objs:
+            # Nothing could ever happen: don't hang.
+            if wait_proc is not None or deadline is None:
+                break
         try:
             events = pl.poll(timeout)
         except InterruptedError:
             events = ()
-        if not events and got and return_on_output:
-            break
+        if not events:
+            if got and return_on_output:
+                break
+            continue
         for fd, obj, mask in events:
             if just_this_one and obj is not wait_proc:
                 continue
             if obj.handle_event(mask):
                 if wait_proc is None or obj is wait_proc:
                     got = True
-    if not just_this_one:
+    if pending_status and not just_this_one:
         status_notify()
     return got
 

@@ -15,8 +15,8 @@ from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, Vector, NIL, T, UNBOUND, UnibyteStr, MultibyteStr, PropStr, intern,
                     make_list, list_, list_to_python, is_multibyte)
 from ..errors import LispSignal, Q, error, wrong_type, signal
-from ..variables import state, symbol_value
-from ..compiler import funcall
+from ..variables import state, symbol_value, specbind, unbind
+from ..compiler import funcall, Closure
 from .. import eventloop
 from . import buffer as B
 
@@ -155,11 +155,13 @@ def coding_unibyte_p(sym):
 
 class Decoder:
     """Incremental decoding of a process's input, with EOL detection."""
-    __slots__ = ('kind', 'eol', 'base', 'inc', 'cr_held', 'proc')
+    __slots__ = ('kind', 'eol', 'base', 'inc', 'cr_held', 'proc', 'binary')
 
     def __init__(self, proc, sym):
         self.proc = proc
         self.kind, self.eol, self.base = parse_coding(sym)
+        # Bytes in, unibyte string out, nothing else to do (binary, raw-text-unix).
+        self.binary = self.kind == 'raw' and self.eol == 'unix'
         self.inc = (codecs.getincrementaldecoder('utf-8')('surrogateescape')
                     if self.kind == 'utf-8' else None)
         self.cr_held = False
@@ -214,22 +216,24 @@ def encode_string(proc, s):
     parsed = _parse_cache.get(enc)
     if parsed is None:
         parsed = _parse_cache[enc] = parse_coding(enc)
-    kind, eol, base = parsed
+    eol = parsed[1]
     if eol == 'dos' and '\n' in s:
         s = s.replace('\n', '\r\n')
     elif eol == 'mac' and '\n' in s:
         s = s.replace('\n', '\r')
+    if s.isascii():
+        return s.encode('ascii')
     if not is_multibyte(s):
-        if s.isascii():
-            return s.encode('ascii')
         return s.encode('ascii', 'surrogateescape')
-    if kind == 'latin-1':
+    if parsed[0] == 'latin-1':
         return s.encode('latin-1', 'replace')
     return s.encode('utf-8', 'surrogateescape')
 
 
 # ---------------------------------------------------------------- the Process object
 
+_DGRAM = socket.SOCK_DGRAM
+_STREAM = socket.SOCK_STREAM
 _processes = []           # live (listed) processes, oldest first
 _seq = [0]
 _accept_counter = [0]
@@ -473,24 +477,33 @@ if Vinhibit_quit.val is UNBOUND:
     defvar('inhibit-quit', NIL)
 
 
+_md = None
+
+
 def _run_callback(kind, fn, p, arg):
     """Call a filter or sentinel as Emacs does: inhibit-quit bound to t, the
     current buffer and the match data preserved."""
-    from .search import md
-    from ..variables import specbind, unbind
+    global _md
+    md = _md
+    if md is None:
+        from .search import md
+        _md = md
     old = state.current_buffer
     regs, obj = md.regs, md.obj
     if regs is not None:
         regs = list(regs)
     rec = specbind(Vinhibit_quit, T)
     try:
-        funcall(fn, p, arg)
+        if fn.__class__ is Closure:
+            fn.call((p, arg))
+        else:
+            funcall(fn, p, arg)
     except LispSignal as e:
         eventloop.callback_error(kind, e)
     finally:
         unbind(rec)
         md.regs, md.obj = regs, obj
-        if old.live:
+        if old is not state.current_buffer and old.live:
             B.set_buffer_internal(old)
 
 
@@ -583,10 +596,13 @@ def internal_default_process_sentinel(proc, msg):
 # ---------------------------------------------------------------- reading
 
 def read_output(p):
+    """Read what P's socket has (at most `read-process-output-max` bytes) and
+    hand it to the filter; True if output was read."""
     sock = p.sock
     addr = None
+    dgram = p.socktype == _DGRAM
     try:
-        if p.socktype == socket.SOCK_DGRAM:
+        if dgram:
             data, addr = sock.recvfrom(_readmax())
         else:
             data = sock.recv(_readmax())
@@ -601,9 +617,9 @@ def read_output(p):
         if e.errno in eventloop.EAGAIN_ERRNOS or _ssl_want(e):
             return False
         data = b''
-        if p.socktype == socket.SOCK_DGRAM:
+        if dgram:
             return False
-    if not data and p.socktype != socket.SOCK_DGRAM:
+    if not data and not dgram:
         if p.kind == 'real':
             from . import subproc
             subproc.read_eof(p)
@@ -614,22 +630,25 @@ def read_output(p):
         return False
     if addr is not None:
         p.datagram_address = addr
-    if p.decoder is None:
+    decoder = p.decoder
+    if decoder is None:
         buf = p.buffer
         if (p.filter is Qdefault_filter and buf is not NIL and buf.live and not buf.multibyte
                 and not coding_unibyte_p(p.decode_coding)):
             eol = parse_coding(p.decode_coding)[1]
             p.decode_coding = Q('raw-text-' + (eol or 'unix'))
-        p.decoder = Decoder(p, p.decode_coding)
-    text = p.decoder.decode(data)
-    state_set_last_coding(p)
-    if text:
-        call_filter(p, text)
-    return True
-
-
-def state_set_last_coding(p):
+        decoder = p.decoder = Decoder(p, p.decode_coding)
+    if decoder.binary:
+        text = UnibyteStr(data.decode('ascii', 'surrogateescape'))
+    else:
+        text = decoder.decode(data)
     Vlast_coding_system_used.val = p.decode_coding
+    if text:
+        filt = p.filter
+        if filt is NIL:
+            filt = Qdefault_filter
+        _run_callback('filter', filt, p, text)
+    return True
 
 
 def _ssl_want(e):
@@ -675,16 +694,12 @@ def write_some(p):
 
 
 def send_bytes(p, data):
-    if p.eof_sent:
+    if p.eof_sent or not data:
         return
-    if not data:
-        return
-    if not p.write_queue and p.socktype == socket.SOCK_STREAM and p.tls is None:
+    if not p.write_queue and p.socktype == _STREAM and p.tls is None:
         # Fast path: the socket usually takes it all at once.
         try:
             n = p.sock.send(data)
-        except (BlockingIOError, InterruptedError):
-            n = 0
         except OSError:
             n = 0
         if n == len(data):
@@ -1659,10 +1674,11 @@ B._kill_buffer_hooks.append(_kill_buffer_processes)
 @defun('process-send-string')
 def process_send_string(process, string):
     """Send PROCESS the contents of STRING as input."""
-    p = get_process_arg(process)
+    p = process if process.__class__ is Process else get_process_arg(process)
     if not isinstance(string, str):
         wrong_type('stringp', string)
-    check_sendable(p)
+    if p.status is not Qrun or p.connecting or p.sock is None:
+        check_sendable(p)
     send_bytes(p, encode_string(p, string))
     return NIL
 
