@@ -548,6 +548,13 @@ def check_region(buf, start, end):
 def buffer_substring(start, end):
     """Return the contents of part of the current buffer as a string."""
     buf = state.current_buffer
+    if start.__class__ is int and end.__class__ is int and start <= end and buf.multibyte:
+        t = buf.text
+        j = t._joined
+        zf = buf.zv_fixed
+        if buf.begv <= start and end <= (t.before_len + len(t.after) + 1 if zf is None
+                                         else zf.charpos):
+            return j[start - 1:end - 1] if j is not None else t.substring(start - 1, end - 1)
     s, e = check_region(buf, start, end)
     return _buffer_substring(buf, s, e)
 

@@ -164,9 +164,49 @@ def _parse_format(fmt):
     return items
 
 
+_simple_cache = {}
+
+
+def _simple_template(items):
+    """(Python %-template, conversions) when ITEMS has only bare %d and %s specs, else False."""
+    parts = []
+    kinds = []
+    for item in items:
+        if item.__class__ is str:
+            parts.append(item.replace('%', '%%'))
+        elif (item[0] is None and not item[1] and item[2] is None and item[3] is None
+              and item[4] in ('d', 's')):
+            parts.append('%s')
+            kinds.append(item[4] == 'd')
+        else:
+            return False
+    return ''.join(parts), tuple(kinds)
+
+
 def format_string(fmt, args, message=False):
     """Emacs's `format' (and `format-message' when MESSAGE)."""
-    if not isinstance(fmt, str):
+    if fmt.__class__ is str and not message:
+        # Fast path: bare %d of fixnums and %s of plain strings and integers.
+        simple = _simple_cache.get(fmt)
+        if simple is None:
+            items = _parse_cache.get(fmt)
+            if items is None:
+                items = _parse_format(fmt)
+            simple = _simple_template(items)
+            if len(_simple_cache) > 2000:
+                _simple_cache.clear()
+            _simple_cache[fmt] = simple
+        if simple:
+            template, kinds = simple
+            n = len(kinds)
+            if len(args) >= n:
+                for a, isd in zip(args, kinds):
+                    cls = a.__class__
+                    if cls is not int and (isd or cls is not str):
+                        break
+                else:
+                    return template % tuple(args[:n])
+    elif not isinstance(fmt, str):
         wrong_type('stringp', fmt)
     items = _parse_cache.get(fmt)
     if items is None:

@@ -9,7 +9,7 @@ from ..errors import LispSignal, Q, error, wrong_type, args_out_of_range, signal
 from ..variables import state, symbol_value_or_unbound
 from ..regex import compile_regexp, match_regs, SYNTAX_TABLES, invalid, _cls_char
 from .buffer import Buffer, Marker, insert_text, delete_text
-from .syntax import buffer_table
+from .syntax import buffer_table, _version as _syntax_version
 
 Qcase_fold_search = intern('case-fold-search')
 Qmajor_mode = intern('major-mode')
@@ -22,16 +22,52 @@ _LISP_MODES = frozenset(intern(m) for m in (
 
 
 class _MatchData:
-    regs = None          # [start0, end0, start1, end1, ...], -1 when unset
-    obj = NIL            # T after a string search, the Buffer after a buffer search
+    """The match data.  `regs' is [start0, end0, start1, end1, ...], -1 when unset;
+    `obj' is T after a string search and the Buffer after a buffer search.
+
+    A search stores its `re' match object M (with compiled regexp C and position
+    offset OFF) and leaves `regs' to be built on first use."""
+    __slots__ = ('_regs', 'm', 'c', 'off', 'obj')
+
+    def __init__(self):
+        self._regs = None
+        self.m = None
+        self.c = None
+        self.off = 0
+        self.obj = NIL
+
+    def _get_regs(self):
+        r = self._regs
+        if r is None and self.m is not None:
+            r = self._regs = match_regs(self.c, self.m, self.off)
+            self.m = None
+        return r
+
+    def _set_regs(self, regs):
+        self._regs = regs
+        self.m = None
+
+    regs = property(_get_regs, _set_regs)
 
 
 md = _MatchData()
 
 
+def _set_match(c, m, off, obj):
+    """Record match M of C (positions shifted by OFF) in OBJ as the match data."""
+    md._regs = None
+    md.m = m
+    md.c = c
+    md.off = off
+    md.obj = obj
+
+
 def syntax_table_name(buf=None):
     """The ASCII syntax classes of BUF's syntax table (what compiled regexps depend on)."""
-    return buffer_table(buf or state.current_buffer).ascii
+    t = buffer_table(buf or state.current_buffer)
+    if t._parent_ascii == _syntax_version[0]:
+        return t._ascii
+    return t.ascii
 
 
 def casefold():
@@ -79,8 +115,7 @@ def _string_match(regexp, string, start, modify):
     if m is None:
         return NIL
     if modify:
-        md.regs = match_regs(c, m)
-        md.obj = T
+        _set_match(c, m, 0, T)
     return m.start()
 
 
@@ -127,9 +162,11 @@ def _looking_at(regexp, modify):
     if m is None:
         return NIL
     if modify:
-        md.regs = match_regs(c, m, off)
-        md.obj = buf
+        _set_match(c, m, off, buf)
     return T
+
+
+_literal_rx = {}     # literal search string -> its regexp
 
 
 def _search(string, bound, noerror, count, forward, regexp):
@@ -146,17 +183,27 @@ def _search(string, bound, noerror, count, forward, regexp):
     else:
         wrong_type('fixnump', count)
     pt = buf.pt
+    bt = buf.text
+    zf = buf.zv_fixed
+    zv = bt.before_len + len(bt.after) + 1 if zf is None else zf.charpos
     if bound is NIL:
-        lim = buf.zv if forward else buf.begv
+        lim = zv if forward else buf.begv
     else:
         lim = _fix_pos(bound)
         if (lim < pt) if forward else (lim > pt):
             error('Invalid search bound (wrong side of point)')
-        lim = min(lim, buf.zv) if forward else max(lim, buf.begv)
-    c = compile_regexp(string if regexp else regexp_quote(string),
-                       symbol_value_or_unbound(Qcase_fold_search) is not NIL,
+        lim = min(lim, zv) if forward else max(lim, buf.begv)
+    if regexp:
+        pattern = string
+    else:
+        pattern = _literal_rx.get(string)
+        if pattern is None:
+            pattern = regexp_quote(string)
+            if len(_literal_rx) > 500:
+                _literal_rx.clear()
+            _literal_rx[string] = pattern
+    c = compile_regexp(pattern, symbol_value_or_unbound(Qcase_fold_search) is not NIL,
                        syntax_table_name(buf))
-    bt = buf.text
     bl = bt.before_len
     if forward and not c.ctx and bt._joined is None and buf.begv - 1 <= bl < pt:
         # The match cannot depend on text before point: search just the text
@@ -169,22 +216,31 @@ def _search(string, bound, noerror, count, forward, regexp):
     pos = pt - off
     limi = lim - off
     if c.uses_point:
-        c = compile_regexp(c_pattern_source(string, regexp), casefold(), syntax_table_name(buf),
+        c = compile_regexp(pattern, casefold(), syntax_table_name(buf),
                            pos if forward else 'end')
     if n == 0:
         return pt
-    for k in range(n):
-        if forward:
-            m = c.rx.search(text, pos, limi)
+    if forward:
+        search = c.rx.search
+        last = None
+        for _ in range(n):
+            m = search(text, pos, limi)
             if m is None:
                 break
-            md.regs = match_regs(c, m, off)
-            md.obj = buf
+            last = m
             pos = m.end()
         else:
+            _set_match(c, m, off, buf)
+            pos += off
+            buf.pt = pos
+            return pos
+        if last is not None:
+            # the matches found before the failure still set the match data
+            _set_match(c, last, off, buf)
+    else:
+        for k in range(n):
             if k == 1 and c.uses_point:
-                c = compile_regexp(c_pattern_source(string, regexp), casefold(),
-                                   syntax_table_name(buf), pt - off)
+                c = compile_regexp(pattern, casefold(), syntax_table_name(buf), pt - off)
             m = c.backward().match(text, limi, pos)
             if m is None:
                 break
@@ -192,14 +248,49 @@ def _search(string, bound, noerror, count, forward, regexp):
             md.regs = match_regs(c, m, off, s + off, m.start('_end_') + off)
             md.obj = buf
             pos = s
-    else:
-        buf.pt = pos + off
-        return buf.pt
+        else:
+            buf.pt = pos + off
+            return buf.pt
     if noerror is NIL:
         signal(Qsearch_failed, list_(string))
     if noerror is not T:
         buf.pt = lim
     return NIL
+
+
+def _forward_once(string, pattern, noerror, regexp):
+    """`_search' forward once to the end of the accessible text (the common case)."""
+    buf = state.current_buffer
+    c = compile_regexp(pattern, symbol_value_or_unbound(Qcase_fold_search) is not NIL,
+                       syntax_table_name(buf))
+    if c.uses_point:
+        return _search(string, NIL, noerror, NIL, True, regexp)
+    bt = buf.text
+    pt = buf.pt
+    bl = bt.before_len
+    after = bt.after
+    zf = buf.zv_fixed
+    zv = bl + len(after) + 1 if zf is None else zf.charpos
+    begv = buf.begv
+    if not c.ctx and bt._joined is None and begv - 1 <= bl < pt:
+        m = c.rx.search(after, pt - bl - 1, zv - bl - 1)
+        off = bl + 1
+    else:
+        m = c.rx.search(buf.search_text(), pt - begv, zv - begv)
+        off = begv
+    if m is None:
+        if noerror is NIL:
+            signal(Qsearch_failed, list_(string))
+        if noerror is not T:
+            buf.pt = zv
+        return NIL
+    md._regs = None
+    md.m = m
+    md.c = c
+    md.off = off
+    md.obj = buf
+    pt = buf.pt = m.end() + off
+    return pt
 
 
 def c_pattern_source(string, regexp):
@@ -209,6 +300,8 @@ def c_pattern_source(string, regexp):
 @defun('re-search-forward')
 def re_search_forward(regexp, bound=NIL, noerror=NIL, count=NIL):
     """Search forward from point for regular expression REGEXP."""
+    if bound is NIL and count is NIL and isinstance(regexp, str):
+        return _forward_once(regexp, regexp, noerror, True)
     return _search(regexp, bound, noerror, count, True, True)
 
 
@@ -221,6 +314,10 @@ def re_search_backward(regexp, bound=NIL, noerror=NIL, count=NIL):
 @defun('search-forward')
 def search_forward(string, bound=NIL, noerror=NIL, count=NIL):
     """Search forward from point for STRING."""
+    if bound is NIL and count is NIL and isinstance(string, str):
+        pattern = _literal_rx.get(string)
+        if pattern is not None:
+            return _forward_once(string, pattern, noerror, False)
     return _search(string, bound, noerror, count, True, False)
 
 
@@ -281,6 +378,12 @@ def match_beginning(subexp):
     """Return position of start of text matched by last search."""
     if subexp.__class__ is not int or subexp < 0:
         _check_subexp(subexp)
+    m = md.m
+    if m is not None:
+        c = md.c
+        if c.identity and subexp <= c.nsub:
+            r = m.start(subexp)
+            return NIL if r < 0 else r + md.off
     regs = md.regs
     k = subexp + subexp
     if regs is None or k >= len(regs):
@@ -294,6 +397,12 @@ def match_end(subexp):
     """Return position of end of text matched by last search."""
     if subexp.__class__ is not int or subexp < 0:
         _check_subexp(subexp)
+    m = md.m
+    if m is not None:
+        c = md.c
+        if c.identity and subexp <= c.nsub:
+            r = m.end(subexp)
+            return NIL if r < 0 else r + md.off
     regs = md.regs
     k = subexp + subexp
     if regs is None or k >= len(regs) or regs[k] < 0:
