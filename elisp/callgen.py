@@ -11,31 +11,34 @@ is compiled once and cached; nodes differ only in the values they close over.
 from .lisp import Cons, Subr, NIL, T, SpecialValue
 from .variables import symbol_value
 
-# Inline bodies for (primitive name, argument count): X0, X1 are the evaluated
-# arguments, G the primitive's own function for every other case.
+# Inline fixnum/cons cases for (primitive name, argument count), used while
+# the function cell still holds the original primitive: (CONDITION, VALUE) as
+# Python expressions over the evaluated arguments X0, X1 (R is a scratch
+# name); CONDITION None means VALUE always applies.  Every other case calls the
+# primitive.  Shared with the fused code of codegen.py.
 INLINE_OPS = {
-    ('+', 2): 'if X0.__class__ is int and X1.__class__ is int: return X0 + X1',
-    ('-', 2): 'if X0.__class__ is int and X1.__class__ is int: return X0 - X1',
-    ('-', 1): 'if X0.__class__ is int: return -X0',
-    ('<', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 < X1 else NIL',
-    ('>', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 > X1 else NIL',
-    ('<=', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 <= X1 else NIL',
-    ('>=', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 >= X1 else NIL',
-    ('=', 2): 'if X0.__class__ is int and X1.__class__ is int: return T if X0 == X1 else NIL',
-    ('*', 2): ('if X0.__class__ is int and X1.__class__ is int'
-              ' and (r := X0 * X1).bit_length() <= 65536: return r'),
-    ('%', 2): 'if X0.__class__ is int and X1.__class__ is int and X0 >= 0 and X1 > 0: return X0 % X1',
-    ('1+', 1): 'if X0.__class__ is int: return X0 + 1',
-    ('1-', 1): 'if X0.__class__ is int: return X0 - 1',
-    ('car', 1): 'if X0.__class__ is Cons: return X0.car',
-    ('cdr', 1): 'if X0.__class__ is Cons: return X0.cdr',
-    ('car-safe', 1): 'return X0.car if X0.__class__ is Cons else NIL',
-    ('cdr-safe', 1): 'return X0.cdr if X0.__class__ is Cons else NIL',
-    ('null', 1): 'return T if X0 is NIL else NIL',
-    ('not', 1): 'return T if X0 is NIL else NIL',
-    ('consp', 1): 'return T if X0.__class__ is Cons else NIL',
-    ('cons', 2): 'return Cons(X0, X1)',
-    ('eq', 2): 'if X0 is X1: return T\n        if X0.__class__ is not int: return NIL',
+    ('+', 2): ('X0.__class__ is int and X1.__class__ is int', 'X0 + X1'),
+    ('-', 2): ('X0.__class__ is int and X1.__class__ is int', 'X0 - X1'),
+    ('-', 1): ('X0.__class__ is int', '-X0'),
+    ('<', 2): ('X0.__class__ is int and X1.__class__ is int', 'T if X0 < X1 else NIL'),
+    ('>', 2): ('X0.__class__ is int and X1.__class__ is int', 'T if X0 > X1 else NIL'),
+    ('<=', 2): ('X0.__class__ is int and X1.__class__ is int', 'T if X0 <= X1 else NIL'),
+    ('>=', 2): ('X0.__class__ is int and X1.__class__ is int', 'T if X0 >= X1 else NIL'),
+    ('=', 2): ('X0.__class__ is int and X1.__class__ is int', 'T if X0 == X1 else NIL'),
+    ('*', 2): ('X0.__class__ is int and X1.__class__ is int'
+               ' and (R := X0 * X1).bit_length() <= 65536', 'R'),
+    ('%', 2): ('X0.__class__ is int and X1.__class__ is int and X0 >= 0 and X1 > 0', 'X0 % X1'),
+    ('1+', 1): ('X0.__class__ is int', 'X0 + 1'),
+    ('1-', 1): ('X0.__class__ is int', 'X0 - 1'),
+    ('car', 1): ('X0.__class__ is Cons', 'X0.car'),
+    ('cdr', 1): ('X0.__class__ is Cons', 'X0.cdr'),
+    ('car-safe', 1): (None, 'X0.car if X0.__class__ is Cons else NIL'),
+    ('cdr-safe', 1): (None, 'X0.cdr if X0.__class__ is Cons else NIL'),
+    ('null', 1): (None, 'T if X0 is NIL else NIL'),
+    ('not', 1): (None, 'T if X0 is NIL else NIL'),
+    ('consp', 1): (None, 'T if X0.__class__ is Cons else NIL'),
+    ('cons', 2): (None, 'Cons(X0, X1)'),
+    ('eq', 2): ('X0 is X1 or X0.__class__ is not int', 'T if X0 is X1 else NIL'),
 }
 
 _factories = {}
@@ -68,8 +71,9 @@ def _source(n, kinds, op):
         lines.append('    if fn is ORIG:')
         for i, e in enumerate(exprs):
             lines.append('        X%d = %s' % (i, e))
-        for body_line in INLINE_OPS[op].split('\n'):
-            lines.append('        ' + body_line.strip())
+        cond, value = INLINE_OPS[op]
+        lines.append('        return %s' % value if cond is None else
+                     '        if %s: return %s' % (cond, value))
         lines.append('        return G(%s)' % ', '.join('X%d' % i for i in range(n)))
     lines += [
         '    if fn.__class__ is Subr:',
@@ -114,6 +118,8 @@ def make_call_node(fsym, argnodes, closure_cls, qlambda, list_closure, call_symb
         exec(_source(n, kinds, op), namespace)
         factory = _factories[key] = namespace['make']
     orig = fn if op is not None else None
-    return factory(fsym, orig, orig.fn if orig is not None else None, Subr, closure_cls, Cons,
+    node = factory(fsym, orig, orig.fn if orig is not None else None, Subr, closure_cls, Cons,
                    qlambda, NIL, T, list_closure, call_symbol, SpecialValue, symbol_value,
                    *values)
+    node.inline_op = op
+    return node

@@ -18,6 +18,7 @@ from .errors import (LispSignal, Throw, Q, signal, error, wrong_type, void_funct
                      handler_matches, get as get_prop, conditions_of)
 from . import variables
 from .callgen import make_call_node
+from .codegen import fuse, fuse_entry, fuse_loops, fusible
 from .variables import (state, symbol_value, set_value, set_default, specbind, unbind,
                         default_value)
 
@@ -653,6 +654,7 @@ def compile_body(forms, scope):
         def progn2(f):
             a(f)
             return b(f)
+        progn2.ir = ('progn', nodes)
         return progn2
     if len(nodes) == 3:
         a, b, c = nodes
@@ -661,6 +663,7 @@ def compile_body(forms, scope):
             a(f)
             b(f)
             return c(f)
+        progn3.ir = ('progn', nodes)
         return progn3
     init, last = nodes[:-1], nodes[-1]
 
@@ -668,6 +671,7 @@ def compile_body(forms, scope):
         for n in init:
             n(f)
         return last(f)
+    progn.ir = ('progn', nodes)
     return progn
 
 
@@ -676,7 +680,9 @@ def compile_call(fsym, args, scope):
     argnodes = [compile_form(a, scope) for a in _args_list(args)]
     n = len(argnodes)
     if n <= 3:
-        return make_call_node(fsym, argnodes, Closure, Qlambda, _list_closure, call_symbol)
+        node = make_call_node(fsym, argnodes, Closure, Qlambda, _list_closure, call_symbol)
+        node.ir = ('call', fsym, argnodes, node.inline_op)
+        return node
     if n == 0:
         def call0(f):
             fn = fsym.function
@@ -743,7 +749,19 @@ def compile_call(fsym, args, scope):
         if fn.__class__ is Closure:
             return fn.call(tuple(vals))
         return call_symbol(fsym, tuple(vals))
+    calln.ir = ('call', fsym, argnodes, None)
     return calln
+
+
+def call_other(fsym, fn, args, cache):
+    """A call from fused code (codegen.py) of FN, read from FSYM, when FN is no
+    Closure; CACHE remembers the Closure made for a (lambda ...) list."""
+    if fn.__class__ is Cons and fn.car is Qlambda:
+        c = _list_closure(fn)
+        cache[0] = fn
+        cache[1] = c
+        return c.info.entry(c, args)
+    return call_symbol(fsym, args)
 
 
 def call_symbol(fsym, args):
@@ -875,11 +893,13 @@ class LambdaInfo:
         self.param_list = params
         self.self_slot = scope.self_slot
         self.cost = _call_cost(body)
-        self.code = code
+        self.code = _warming(self, code) if fusible(code) else code
         self.nfixed = self.nreq + len(self.optional)
         self.pad_lexical = (None,) * (self.nslots - len(params))
         if self.bad_arglist:
             self.entry = Closure._call_invalid
+        elif self.all_dynamic_required:
+            self.entry = Closure._call_dynamic
         elif self.simple:
             self.entry = Closure._call_simple
         elif (self.lexical and not self.dynamic_params and not any(self.param_boxed)
@@ -890,6 +910,20 @@ class LambdaInfo:
         else:
             self.entry = Closure._call_general
         return code
+
+
+def _warming(info, tree):
+    """INFO's code, which runs the tree of nodes TREE until the function is
+    called again: then it is fused (compiling Python source is worth it only
+    for functions that are used), with the entry too where that is simple."""
+    def warming(f):
+        info.code = fuse(tree)
+        if info.entry is Closure._call_simple or info.entry is Closure._call_dynamic:
+            entry = fuse_entry(info, tree)
+            if entry is not None:
+                info.entry = entry
+        return tree(f)
+    return warming
 
 
 class Closure:
@@ -1385,6 +1419,7 @@ def eval_form(form, lexical=NIL, keep_source=True):
             _source_lambdas = saved
     else:
         node = compile_form(expand_all(form), scope)
+    node = fuse_loops(node)
     frame = [None] * scope.nslots
     return node(frame)
 
@@ -1457,6 +1492,7 @@ def sf_prog1(args, scope):
         v = first(f)
         rest(f)
         return v
+    prog1.ir = ('prog1', first, rest)
     return prog1
 
 
@@ -1473,6 +1509,7 @@ def sf_if(args, scope):
         if test(f) is not NIL:
             return then(f)
         return else_(f)
+    if_.ir = ('if', test, then, else_)
     return if_
 
 
@@ -1489,6 +1526,7 @@ def sf_and(args, scope):
             if a(f) is NIL:
                 return NIL
             return b(f)
+        and2.ir = ('and', nodes)
         return and2
 
     def and_(f):
@@ -1498,6 +1536,7 @@ def sf_and(args, scope):
             if v is NIL:
                 return NIL
         return v
+    and_.ir = ('and', nodes)
     return and_
 
 
@@ -1512,6 +1551,8 @@ def sf_or(args, scope):
             if v is not NIL:
                 return v
         return NIL
+    if nodes:
+        or_.ir = ('or', nodes)
     return or_
 
 
@@ -1534,6 +1575,8 @@ def sf_cond(args, scope):
             if v is not NIL:
                 return v if body is None else body(f)
         return NIL
+    if clauses:
+        cond.ir = ('cond', clauses)
     return cond
 
 
@@ -1549,6 +1592,7 @@ def sf_while(args, scope):
         while test(f) is not NIL:
             body(f)
         return NIL
+    while_.ir = ('while', test, body)
     return while_
 
 
@@ -1574,6 +1618,7 @@ def sf_setq(args, scope):
         for n in nodes:
             v = n(f)
         return v
+    setq_many.ir = ('setq_many', nodes)
     return setq_many
 
 
@@ -1586,12 +1631,14 @@ def _compile_assignment(sym, value, scope):
                 v = value(f)
                 f[slot][0] = v
                 return v
+            set_boxed.ir = ('setq_slot', slot, True, value)
             return set_boxed
 
         def set_slot(f):
             v = value(f)
             f[slot] = v
             return v
+        set_slot.ir = ('setq_slot', slot, False, value)
         return set_slot
 
     def set_global(f):
@@ -1601,6 +1648,7 @@ def _compile_assignment(sym, value, scope):
         else:
             set_value(sym, v)
         return v
+    set_global.ir = ('setq_global', sym, value)
     return set_global
 
 
@@ -1660,11 +1708,13 @@ def _make_let_node(targets, inits, body):
                 def let1_nil(f):
                     f[slot] = NIL
                     return body(f)
+                let1_nil.ir = ('let_slots', False, [(slot, None)], body)
                 return let1_nil
 
             def let1(f):
                 f[slot] = init(f)
                 return body(f)
+            let1.ir = ('let_slots', False, [(slot, init)], body)
             return let1
         pairs = list(zip(slots, inits))
 
@@ -1673,6 +1723,7 @@ def _make_let_node(targets, inits, body):
             for (slot, _), v in zip(pairs, vals):
                 f[slot] = v
             return body(f)
+        let_lexical.ir = ('let_slots', False, pairs, body)
         return let_lexical
 
     if len(targets) == 1 and targets[0].__class__ is Symbol:
@@ -1692,6 +1743,7 @@ def _make_let_node(targets, inits, body):
                 return body(f)
             finally:
                 sym.val = old
+        let1_dynamic.ir = ('let_dynamic', [(sym, init)], body)
         return let1_dynamic
 
     if all(t.__class__ is Symbol for t in targets):
@@ -1715,6 +1767,7 @@ def _make_let_node(targets, inits, body):
                         unbind(old)
                     else:
                         sym.val = old
+        let_dynamic.ir = ('let_dynamic', pairs, body)
         return let_dynamic
 
     def let_general(f):
@@ -1774,6 +1827,7 @@ def sf_letstar(args, scope):
             for slot, node in plain:
                 f[slot] = NIL if node is None else node(f)
             return body(f)
+        letstar_lexical.ir = ('let_slots', True, plain, body)
         return letstar_lexical
 
     def letstar(f):
@@ -1860,7 +1914,7 @@ def sf_catch(args, scope):
     if args.__class__ is not Cons:
         wrong_number_of_arguments(intern('catch'), 0)
     tag_node = compile_form(args.car, scope)
-    body = compile_body(args.cdr, scope)
+    body = fuse_loops(compile_body(args.cdr, scope))
 
     def catch(f):
         tag = tag_node(f)
@@ -1884,8 +1938,8 @@ def sf_unwind_protect(args, scope):
     """Do BODYFORM, protecting with UNWINDFORMS."""
     if args.__class__ is not Cons:
         wrong_number_of_arguments(intern('unwind-protect'), 0)
-    bodyform = compile_form(args.car, scope)
-    unwind = compile_body(args.cdr, scope)
+    bodyform = fuse_loops(compile_form(args.car, scope))
+    unwind = fuse_loops(compile_body(args.cdr, scope))
 
     def unwind_protect(f):
         try:
@@ -1904,7 +1958,7 @@ def sf_condition_case(args, scope):
     var = items[0]
     if var.__class__ is not Symbol:
         wrong_type('symbolp', var)
-    bodyform = compile_form(items[1], scope)
+    bodyform = fuse_loops(compile_form(items[1], scope))
     handlers = []
     success = None
     binding = None
@@ -1919,7 +1973,7 @@ def sf_condition_case(args, scope):
     for h in items[2:]:
         if h.__class__ is not Cons:
             error('Invalid condition handler: %s' % _prin(h))
-        body = compile_body(h.cdr, scope)
+        body = fuse_loops(compile_body(h.cdr, scope))
         if h.car is Qsuccess:
             success = body
         else:
@@ -2003,7 +2057,7 @@ def _buffer_module():
 @special_form('save-current-buffer')
 def sf_save_current_buffer(args, scope):
     """Record which buffer is current; execute BODY; make that buffer current."""
-    body = compile_body(args, scope)
+    body = fuse_loops(compile_body(args, scope))
 
     def save_current_buffer(f):
         old = state.current_buffer
@@ -2018,7 +2072,7 @@ def sf_save_current_buffer(args, scope):
 @special_form('save-excursion')
 def sf_save_excursion(args, scope):
     """Save point, and current buffer; execute BODY; restore those things."""
-    body = compile_body(args, scope)
+    body = fuse_loops(compile_body(args, scope))
 
     def save_excursion(f):
         saved = _buffer_module().save_excursion_save()
@@ -2032,7 +2086,7 @@ def sf_save_excursion(args, scope):
 @special_form('save-restriction')
 def sf_save_restriction(args, scope):
     """Execute BODY, saving and restoring current buffer's restrictions."""
-    body = compile_body(args, scope)
+    body = fuse_loops(compile_body(args, scope))
 
     def save_restriction(f):
         saved = _buffer_module().save_restriction_save()

@@ -1,0 +1,479 @@
+"""Fused code: a tree of compiled nodes generated as one Python function.
+
+The compiler turns each form into a node, a Python closure `node(f)` over the
+frame F.  Calling one closure per subform costs a Python call each time; for a
+loop body or a function body that is most of the time spent.  So the nodes of
+the common forms (progn, if, and, or, cond, while, setq, let over plain
+lexical slots or special variables, calls with up to three arguments, variable
+references and constants) also carry a description of themselves in `ir`, and
+`fuse` turns a whole tree of such nodes into the source of one Python function
+in which they are statements and local variables.  Nodes without a description
+(catch, condition-case, closures, ...) stay calls `nK(f)` inside it.
+
+A fused function does exactly what the tree of nodes does, in the same order:
+the function cell is read before the arguments are evaluated, a void variable
+is signalled even where its value is unused, and dynamic bindings are undone on
+every exit.  The source of each tree shape is compiled once and cached; the
+objects it refers to (symbols, constants, nested nodes) are passed in.
+"""
+
+from .callgen import INLINE_OPS
+from .lisp import Cons, Subr, NIL, T, SpecialValue, UNBOUND
+from .variables import symbol_value, set_value, specbind, unbind
+
+# CPython refuses more than 20 nested loop/try blocks and 100 indentation
+# levels in one function: deeper trees are fused as separate functions.
+MAX_BLOCKS = 15
+MAX_INDENT = 40
+
+_makers = {}        # source -> compiled `make` function
+
+
+class _Arg:
+    """A leaf standing for the function's argument INDEX, in generated entries."""
+
+    def __init__(self, index):
+        self.index = index
+
+
+class _Opaque(Exception):
+    """This subtree cannot be generated inline here (too deeply nested)."""
+
+
+class _Gen:
+    def __init__(self):
+        self.lines = []
+        self.names = {}         # id(obj) -> parameter name
+        self.values = []        # parameter values, in order
+        self.ntemps = 0
+        self.indent = 1
+        self.blocks = 0
+
+    # -- bookkeeping
+
+    def ref(self, obj):
+        """The parameter name under which the generated code sees OBJ."""
+        name = self.names.get(id(obj))
+        if name is None:
+            name = 'p%d' % len(self.values)
+            self.names[id(obj)] = name
+            self.values.append(obj)
+        return name
+
+    def temp(self):
+        self.ntemps += 1
+        return 't%d' % self.ntemps
+
+    def emit(self, line):
+        self.lines.append('    ' * self.indent + line)
+
+    def block(self, header, body, loop_or_try=False):
+        """Emit HEADER and, indented under it, whatever BODY() emits."""
+        self.emit(header)
+        self.indent += 1
+        if loop_or_try:
+            self.blocks += 1
+        if self.indent > MAX_INDENT or self.blocks > MAX_BLOCKS:
+            raise _Opaque()
+        n = len(self.lines)
+        body()
+        if len(self.lines) == n:
+            self.emit('pass')
+        self.indent -= 1
+        if loop_or_try:
+            self.blocks -= 1
+
+    # -- generation
+
+    def value(self, node):
+        """Emit NODE's evaluation; return an expression for its value.  Only a
+        frame slot read can change meaning later (a later setq of the slot)."""
+        if node.__class__ is _Arg:
+            return 'args[%d]' % node.index
+        slot = getattr(node, 'slot', None)
+        if slot is not None:
+            if getattr(node, 'boxed', False):
+                return 'f[%d][0]' % slot
+            return 'f[%d]' % slot
+        if hasattr(node, 'constant'):
+            c = node.constant
+            if c is NIL:
+                return 'NIL'
+            if c is T:
+                return 'T'
+            return self.ref(c)
+        t = self.temp()
+        self.assign(node, t)
+        return t
+
+    def stable_value(self, node):
+        expr = self.value(node)
+        if expr.startswith('f['):
+            t = self.temp()
+            self.emit('%s = %s' % (t, expr))
+            return t
+        return expr
+
+    def effect(self, node):
+        """Emit NODE's evaluation for its side effects only."""
+        self.assign(node, None)
+
+    def assign(self, node, target):
+        """Emit NODE's evaluation, storing its value in the local TARGET (or
+        dropping it when TARGET is None)."""
+        if getattr(node, 'slot', None) is not None or hasattr(node, 'constant') \
+                or node.__class__ is _Arg:
+            if target is not None:
+                self.emit('%s = %s' % (target, self.value(node)))
+            return
+        sym = getattr(node, 'global_sym', None)
+        if sym is not None:
+            # Read even for effect: a void variable is an error.
+            s = self.ref(sym)
+            t = target if target is not None else self.temp()
+            self.emit('%s = %s.val' % (t, s))
+            self.emit('if %s.__class__ is SpecialValue: %s = symbol_value(%s)' % (t, t, s))
+            return
+        ir = getattr(node, 'ir', None)
+        if ir is None:
+            self.emit('%s = %s(f)' % (target if target is not None else self.temp(),
+                                     self.ref(node)))
+            return
+        mark = (len(self.lines), self.indent, self.blocks)
+        try:
+            _GENERATORS[ir[0]](self, ir, target)
+        except _Opaque:
+            if mark[1] == 1:
+                raise
+            # Too deep to nest here: this subtree becomes a function of its own.
+            del self.lines[mark[0]:]
+            self.indent, self.blocks = mark[1], mark[2]
+            self.emit('%s = %s(f)' % (target if target is not None else self.temp(),
+                                     self.ref(fuse(node))))
+
+    body_into = assign
+
+
+def _gen_progn(g, ir, target):
+    nodes = ir[1]
+    for n in nodes[:-1]:
+        g.effect(n)
+    g.body_into(nodes[-1], target)
+
+
+def _gen_prog1(g, ir, target):
+    _, first, rest = ir
+    if target is None:
+        g.effect(first)
+    else:
+        v = g.stable_value(first)
+        g.effect(rest)
+        g.emit('%s = %s' % (target, v))
+        return
+    g.effect(rest)
+
+
+def _gen_if(g, ir, target):
+    _, test, then, else_ = ir
+    c = g.value(test)
+    g.block('if %s is not NIL:' % c, lambda: g.body_into(then, target))
+    g.block('else:', lambda: g.body_into(else_, target))
+
+
+def _gen_and(g, ir, target):
+    nodes = ir[1]
+    if target is not None:
+        g.emit('%s = NIL' % target)
+
+    def step(i):
+        if i == len(nodes) - 1:
+            g.body_into(nodes[i], target)
+            return
+        c = g.value(nodes[i])
+        g.block('if %s is not NIL:' % c, lambda: step(i + 1))
+    step(0)
+
+
+def _gen_or(g, ir, target):
+    nodes = ir[1]
+    t = target if target is not None else g.temp()
+
+    def step(i):
+        if i == len(nodes) - 1:
+            g.body_into(nodes[i], target)
+            return
+        g.assign(nodes[i], t)
+        g.block('if %s is NIL:' % t, lambda: step(i + 1))
+    step(0)
+
+
+def _gen_cond(g, ir, target):
+    clauses = ir[1]
+    t = target if target is not None else g.temp()
+
+    def step(i):
+        if i == len(clauses):
+            if target is not None:
+                g.emit('%s = NIL' % target)
+            return
+        test, body = clauses[i]
+        g.assign(test, t)
+        if body is not None:
+            g.block('if %s is not NIL:' % t, lambda: g.body_into(body, target))
+        else:
+            g.block('if %s is not NIL:' % t, lambda: None)
+        g.block('else:', lambda: step(i + 1))
+    step(0)
+
+
+def _gen_while(g, ir, target):
+    _, test, body = ir
+
+    def loop():
+        c = g.value(test)
+        g.emit('if %s is NIL: break' % c)
+        g.effect(body)
+    g.block('while True:', loop, loop_or_try=True)
+    if target is not None:
+        g.emit('%s = NIL' % target)
+
+
+def _gen_setq_slot(g, ir, target):
+    _, slot, boxed, val = ir
+    place = 'f[%d][0]' % slot if boxed else 'f[%d]' % slot
+    g.emit('%s = %s' % (place, g.value(val)))
+    if target is not None:
+        g.emit('%s = %s' % (target, place))
+
+
+def _gen_setq_global(g, ir, target):
+    _, sym, val = ir
+    s = g.ref(sym)
+    v = g.stable_value(val)
+    g.emit('if %s.constant or %s.val.__class__ is SpecialValue: set_value(%s, %s)'
+           % (s, s, s, v))
+    g.emit('else: %s.val = %s' % (s, v))
+    if target is not None:
+        g.emit('%s = %s' % (target, v))
+
+
+def _gen_setq_many(g, ir, target):
+    nodes = ir[1]
+    for n in nodes[:-1]:
+        g.effect(n)
+    g.body_into(nodes[-1], target)
+
+
+def _gen_let_slots(g, ir, target):
+    """let (parallel) or let* (sequential) over unboxed lexical slots."""
+    _, sequential, pairs, body = ir
+    if sequential or len(pairs) == 1:
+        for slot, init in pairs:
+            g.emit('f[%d] = %s' % (slot, 'NIL' if init is None else g.value(init)))
+    else:
+        vals = ['NIL' if init is None else g.stable_value(init) for _, init in pairs]
+        for (slot, _), v in zip(pairs, vals):
+            g.emit('f[%d] = %s' % (slot, v))
+    g.body_into(body, target)
+
+
+def _gen_let_dynamic(g, ir, target):
+    """let over special variables: bound in order, unbound on every exit."""
+    _, pairs, body = ir
+    vals = ['NIL' if init is None else g.stable_value(init) for _, init in pairs]
+    records = []
+    for (sym, _), v in zip(pairs, vals):
+        old, rec = g.temp(), g.temp()
+        records.append((g.ref(sym), old, rec, v))
+    for _, _, rec, _ in records[1:]:
+        g.emit('%s = UNSET' % rec)
+
+    def bind(i):
+        s, old, rec, v = records[i]
+        g.emit('%s = %s.val' % (old, s))
+        g.emit('if (%s.__class__ is SpecialValue and %s is not UNBOUND) or %s.constant: '
+               '%s = specbind(%s, %s)' % (old, old, s, rec, s, v))
+        g.emit('else: %s = None; %s.val = %s' % (rec, s, v))
+
+    bind(0)
+
+    def protected():
+        for i in range(1, len(records)):
+            bind(i)
+        g.body_into(body, target)
+
+    def restore():
+        for i in range(len(records) - 1, -1, -1):
+            s, old, rec, _ = records[i]
+            g.emit('if %s is None: %s.val = %s' % (rec, s, old))
+            g.emit('elif %s is not UNSET: unbind(%s)' % (rec, rec))
+    g.block('try:', protected, loop_or_try=True)
+    g.block('finally:', restore, loop_or_try=True)
+
+
+def _gen_call(g, ir, target):
+    _, fsym, args, op = ir
+    F = g.ref(fsym)
+    fn = g.temp()
+    n = len(args)
+    g.emit('%s = %s.function' % (fn, F))
+    leaves = all(getattr(a, 'slot', None) is not None or hasattr(a, 'constant') for a in args)
+    if not leaves:
+        # void-function is signalled before the arguments are evaluated
+        g.emit('if %s is None or %s is NIL: call_symbol(%s, ())' % (fn, fn, F))
+    xs = []
+    for i, a in enumerate(args):
+        later_effects = not all(getattr(b, 'slot', None) is not None or hasattr(b, 'constant')
+                                for b in args[i + 1:])
+        xs.append(g.stable_value(a) if later_effects else g.value(a))
+    t = target if target is not None else g.temp()
+    arglist = ', '.join(xs)
+    tup = '(%s%s)' % (arglist, ',' if n == 1 else '')
+    if op is not None:
+        cond, value = INLINE_OPS[op]
+        scratch = g.temp()
+
+        def subst(e):
+            e = e.replace('R', scratch)
+            for i in range(n - 1, -1, -1):
+                e = e.replace('X%d' % i, xs[i])
+            return e
+        orig = g.ref(fsym.function)
+        if cond is None:
+            g.emit('if %s is %s: %s = %s' % (fn, orig, t, subst(value)))
+        else:
+            g.emit('if %s is %s and %s: %s = %s' % (fn, orig, subst(cond), t, subst(value)))
+        g.emit('elif %s is %s: %s = %s(%s)' % (fn, orig, t, g.ref(fsym.function.fn), arglist))
+        g.emit('elif %s.__class__ is Closure: %s = %s.info.entry(%s, %s)' % (fn, t, fn, fn, tup))
+    else:
+        g.emit('if %s.__class__ is Closure: %s = %s.info.entry(%s, %s)' % (fn, t, fn, fn, tup))
+        if n <= 3:
+            sub = g.temp()
+            g.emit('elif %s.__class__ is Subr and (%s := %s.fn%d) is not None: %s = %s(%s)'
+                   % (fn, sub, fn, n, t, sub, arglist))
+        else:
+            g.emit('elif %s.__class__ is Subr and %s.min_args <= %d and (%s.max_args is None or '
+                   '%s.max_args >= %d) and not %s.special: %s = %s.fn(%s)'
+                   % (fn, fn, n, fn, fn, n, fn, t, fn, arglist))
+    # A function cell holding a (lambda ...) list runs the Closure made from
+    # it, remembered here: [the list, its Closure].
+    cache = g.ref([None, None])
+    g.emit('elif %s is %s[0]: %s = %s[1].info.entry(%s[1], %s)' % (fn, cache, t, cache, cache, tup))
+    g.emit('else: %s = call_other(%s, %s, %s, %s)' % (t, F, fn, tup, cache))
+
+
+_GENERATORS = {
+    'progn': _gen_progn, 'prog1': _gen_prog1, 'if': _gen_if, 'and': _gen_and, 'or': _gen_or,
+    'cond': _gen_cond, 'while': _gen_while, 'setq_slot': _gen_setq_slot,
+    'setq_global': _gen_setq_global, 'setq_many': _gen_setq_many,
+    'let_slots': _gen_let_slots, 'let_dynamic': _gen_let_dynamic, 'call': _gen_call,
+}
+
+_UNSET = object()
+_support = None
+
+
+def _support_names():
+    global _support
+    if _support is None:
+        from .compiler import Closure, call_other, call_symbol, _too_deep, Vmax_lisp_eval_depth
+        from .errors import wrong_number_of_arguments
+        from .variables import state
+        _support = {'state': state, 'max_depth': Vmax_lisp_eval_depth, 'too_deep': _too_deep,
+                    'wrong_number_of_arguments': wrong_number_of_arguments,'NIL': NIL, 'T': T, 'Cons': Cons, 'Subr': Subr, 'Closure': Closure,
+                    'SpecialValue': SpecialValue, 'UNBOUND': UNBOUND, 'UNSET': _UNSET,
+                    'symbol_value': symbol_value, 'set_value': set_value,
+                    'specbind': specbind, 'unbind': unbind, 'call_other': call_other,
+                    'call_symbol': call_symbol}
+    return _support
+
+
+def fusible(node):
+    """Whether NODE is a tree worth generating as one function."""
+    ir = getattr(node, 'ir', None)
+    return ir is not None and ir[0] in _GENERATORS
+
+
+def _has_loop(node, budget):
+    ir = getattr(node, 'ir', None)
+    if ir is None:
+        return False
+    if ir[0] == 'while':
+        return True
+    stack = [ir]
+    while stack and budget[0] > 0:
+        budget[0] -= 1
+        for x in stack.pop()[1:]:
+            for y in (x if x.__class__ in (list, tuple) else (x,)):
+                for z in (y if y.__class__ in (list, tuple) else (y,)):
+                    sub = getattr(z, 'ir', None)
+                    if sub is not None:
+                        if sub[0] == 'while':
+                            return True
+                        stack.append(sub)
+    return False
+
+
+def fuse_loops(node):
+    """NODE fused if it contains a loop (worth its compilation), else NODE."""
+    if fusible(node) and _has_loop(node, [500]):
+        return fuse(node)
+    return node
+
+
+def fuse_entry(info, tree):
+    """A Closure entry for INFO (a function with only required parameters, all
+    lexical and unboxed or all special) that runs its body TREE inline."""
+    g = _Gen()
+    I = g.ref(info)
+    n = info.nreq
+    g.emit('if len(args) != %d: wrong_number_of_arguments(self.arity_data(), len(args))' % n)
+    g.emit('depth = state.lisp_eval_depth + %d' % info.cost)
+    g.emit('if depth > max_depth.val: too_deep(%s)' % I)
+    g.emit('state.lisp_eval_depth = depth')
+    if info.lexical:
+        g.emit('f = [*args%s]' % (', *' + g.ref(info.pad) if info.pad else ''))
+        if info.capture_slots:
+            g.emit('for slot, cell in self.cells: f[slot] = cell')
+        if info.self_slot is not None:
+            g.emit('f[%d] = self' % info.self_slot)
+        body = tree
+    else:
+        g.emit('f = None')
+        body = _IRNode(('let_dynamic', [(p, _Arg(i)) for i, p in enumerate(info.required)],
+                        tree)) if n else tree
+    try:
+        g.assign(body, 'r')
+    except _Opaque:
+        return None
+    g.emit('state.lisp_eval_depth = depth - %d' % info.cost)
+    return _build(g, 'entry', '(self, args)')
+
+
+class _IRNode:
+    def __init__(self, ir):
+        self.ir = ir
+
+
+def fuse(node):
+    """One Python function doing what the tree of nodes under NODE does."""
+    if not fusible(node):
+        return node
+    g = _Gen()
+    try:
+        g.assign(node, 'r')
+    except _Opaque:
+        return node
+    return _build(g, 'fused', '(f)')
+
+
+def _build(g, name, signature):
+    params = ', '.join('p%d' % i for i in range(len(g.values)))
+    src = 'def make(%s):\n    def %s%s:\n%s\n        return r\n    return %s\n' % (
+        params, name, signature, '\n'.join('    ' + line for line in g.lines), name)
+    make = _makers.get(src)
+    if make is None:
+        namespace = dict(_support_names())
+        exec(compile(src, '<fused>', 'exec'), namespace)
+        make = _makers[src] = namespace['make']
+    return make(*g.values)
