@@ -9,6 +9,7 @@ import codecs
 import errno
 import os
 import socket
+import _socket
 import struct
 
 from ..defun import defun, defvar
@@ -107,6 +108,40 @@ def plist_put(plist, key, value):
         return cell
     last.cdr = cell
     return plist
+
+
+def _plist_dict(items):
+    """{key: value} for the symbol keys of the flat plist ITEMS; first one wins."""
+    d = {}
+    for i in range(0, len(items) - 1, 2):
+        k = items[i]
+        if k.__class__ is Symbol and k not in d:
+            d[k] = items[i + 1]
+    return d
+
+
+def plist_copy_with(plist, updates):
+    """A copy of PLIST with the (KEY, VALUE) pairs of UPDATES (distinct symbol
+    keys) put in: what copying it and calling plist_put for each pair gives."""
+    todo = dict(updates)
+    out = []
+    p = plist
+    while p.__class__ is Cons and p.cdr.__class__ is Cons:
+        k = p.car
+        out.append(k)
+        if k.__class__ is Symbol and k in todo:
+            out.append(todo.pop(k))
+        else:
+            out.append(p.cdr.car)
+        p = p.cdr.cdr
+    if not todo:
+        # Nothing appended: a dangling odd element is kept, as copy_list does.
+        return make_list(out + list_to_python(p))
+    for k, v in updates:
+        if k in todo:
+            out.append(k)
+            out.append(v)
+    return make_list(out)
 
 
 def copy_list(lst):
@@ -810,6 +845,10 @@ def set_socket_option(sock, key, value):
     return False
 
 
+_OPTION_KEYS = frozenset(K[k] for k in ('broadcast', 'dontroute', 'keepalive', 'oobinline', 'reuseaddr',
+                                          'priority', 'linger', 'bindtodevice'))
+
+
 def apply_contact_options(sock, contact):
     p = contact
     while p.__class__ is Cons and p.cdr.__class__ is Cons:
@@ -835,7 +874,9 @@ def make_network_process(*args):
     if not args:
         return NIL
     contact = make_list(args)
-    tem = plist_get(contact, K['type'])
+    opts = _plist_dict(args)
+    get = opts.get
+    tem = get(K['type'], NIL)
     if tem is NIL:
         socktype = socket.SOCK_STREAM
     elif tem is Qdatagram:
@@ -844,20 +885,20 @@ def make_network_process(*args):
         socktype = socket.SOCK_SEQPACKET
     else:
         error('Unsupported connection type')
-    server_flag = plist_get(contact, K['server'])
+    server_flag = get(K['server'], NIL)
     server = server_flag is not NIL
     backlog = server_flag if server_flag.__class__ is int else 5
-    nowait = plist_get(contact, K['nowait']) is not NIL
+    nowait = get(K['nowait'], NIL) is not NIL
     if server and nowait:
         error('\u2018:server\u2019 is incompatible with \u2018:nowait\u2019')
-    name = plist_get(contact, K['name'])
-    buffer = plist_get(contact, K['buffer'])
-    filt = plist_get(contact, K['filter'])
-    sentinel = plist_get(contact, K['sentinel'])
+    name = get(K['name'], NIL)
+    buffer = get(K['buffer'], NIL)
+    filt = get(K['filter'], NIL)
+    sentinel = get(K['sentinel'], NIL)
     if not isinstance(name, str):
         wrong_type('stringp', name)
     nowait = nowait and not server and socktype != socket.SOCK_DGRAM
-    address = plist_get(contact, K['local'] if server else K['remote'])
+    address = get(K['local'] if server else K['remote'], NIL)
     addrinfos = None
     host = service = NIL
     if address is not NIL:
@@ -866,7 +907,7 @@ def make_network_process(*args):
             error('Malformed :address')
         addrinfos = [conv]
     else:
-        tem = plist_get(contact, K['family'])
+        tem = get(K['family'], NIL)
         if tem is NIL:
             family = socket.AF_UNSPEC
         elif tem is Qlocal:
@@ -877,8 +918,8 @@ def make_network_process(*args):
             family = socket.AF_INET
         else:
             error('Unknown address family')
-        service = plist_get(contact, K['service'])
-        host = plist_get(contact, K['host'])
+        service = get(K['service'], NIL)
+        host = get(K['host'], NIL)
         if host is NIL:
             if family != socket.AF_UNIX:
                 host = '::1' if family == socket.AF_INET6 else '127.0.0.1'
@@ -892,7 +933,7 @@ def make_network_process(*args):
                 from .editfns import message
                 message(':family local ignores the :host property')
                 contact = plist_put(contact, K['host'], NIL)
-                host = NIL
+                opts[K['host']] = host = NIL
             if not isinstance(service, str):
                 wrong_type('stringp', service)
             if len(service.encode('utf-8', 'surrogateescape')) >= 108:
@@ -911,18 +952,15 @@ def make_network_process(*args):
                 # Emacs hands the C string to the resolver and reports only its prefix.
                 error('%s', host.split('\0', 1)[0])
             try:
-                infos = socket.getaddrinfo(host, portstring, family, socktype, 0,
-                                           socket.AI_PASSIVE if server else 0)
-            except socket.gaierror as e:
+                infos = _socket.getaddrinfo(host, portstring, family, socktype, 0,
+                                            _socket.AI_PASSIVE if server else 0)
+            except _socket.gaierror as e:
                 if nowait:
                     return _dns_failed_process(name, contact, host, buffer, filt, sentinel)
                 error('%s/%s %s', host, portstring, e.strerror)
             except (UnicodeError, ValueError):
                 error('%s/%s %s', host, portstring, 'Name or service not known')
             addrinfos = [(fam, sa) for fam, _t, _p, _c, sa in infos]
-    if plist_get(contact, K['tls-parameters']) is not NIL and server:
-        pass
-
     if buffer is not NIL:
         buffer = B.get_buffer_create(buffer)
     p = Process(unique_name(name))
@@ -932,22 +970,22 @@ def make_network_process(*args):
     p.is_server = server
     p.sentinel = Qdefault_sentinel if sentinel is NIL else sentinel
     p.filter = Qdefault_filter if filt is NIL else filt
-    p.log = plist_get(contact, K['log'])
-    p.plist = plist_get(contact, K['plist'])
-    if plist_get(contact, K['noquery']) is not NIL:
+    p.log = get(K['log'], NIL)
+    p.plist = get(K['plist'], NIL)
+    if get(K['noquery'], NIL) is not NIL:
         p.kill_without_query = True
-    if plist_get(contact, K['stop']) is not NIL:
+    if get(K['stop'], NIL) is not NIL:
         p.command = T
     if buffer is not NIL:
         p.mark.set(buffer, buffer.z)
     add_process(p)
     try:
-        connect_network_socket(p, addrinfos, nowait, backlog)
-        set_network_coding(p, p.childp)
+        connect_network_socket(p, addrinfos, nowait, backlog, opts)
+        set_network_coding(p, p.childp, get(K['coding'], NIL))
     except BaseException:
         remove_process(p)
         raise
-    tls = plist_get(contact, K['tls-parameters'])
+    tls = get(K['tls-parameters'], NIL)
     if tls is not NIL and not server:
         start_tls(p, tls)
     p.update_watch()
@@ -1004,13 +1042,17 @@ def _check_dns():
             p.status = list_(Qfailed, msg)
 
 
-def connect_network_socket(p, addrinfos, nowait, backlog):
+def connect_network_socket(p, addrinfos, nowait, backlog, opts=None):
+    """Open P's socket on the first address of ADDRINFOS that works; OPTS is
+    the contact as a dict (built from P's contact when not given)."""
     contact = p.childp
+    if opts is None:
+        opts = _plist_dict(list_to_python(contact))
     server = p.is_server
     socktype = p.socktype
     last_err = None
     bind_err = False
-    if server and plist_get(contact, K['use-external-socket']) is not NIL:
+    if server and opts.get(K['use-external-socket'], NIL) is not NIL:
         ext = _take_external_socket()
         if ext is not None:
             ext.setblocking(False)
@@ -1029,10 +1071,13 @@ def connect_network_socket(p, addrinfos, nowait, backlog):
             last_err = e.errno
             continue
         try:
-            sock.setblocking(False)
-            if server and family != socket.AF_UNIX and not plist_member(contact, K['reuseaddr']):
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            apply_contact_options(sock, contact)
+            blocking_connect = not (server or nowait or socktype == _DGRAM)
+            if not blocking_connect:
+                sock.setblocking(False)
+            if server and family != _socket.AF_UNIX and K['reuseaddr'] not in opts:
+                sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)
+            if not _OPTION_KEYS.isdisjoint(opts) or not all(k.interned for k in opts):
+                apply_contact_options(sock, contact)
             if server:
                 try:
                     sock.bind(sa)
@@ -1058,15 +1103,12 @@ def connect_network_socket(p, addrinfos, nowait, backlog):
                         continue
                     p.connecting = rc != 0
                 else:
-                    sock.setblocking(True)
                     try:
                         sock.connect(sa)
                     except OSError as e:
                         sock.close()
                         last_err = e.errno
                         continue
-                    finally:
-                        pass
                     sock.setblocking(False)
         except LispSignal:
             raise
@@ -1153,8 +1195,10 @@ def check_coding_system(sym):
         wrong_type('symbolp', sym)
 
 
-def set_network_coding(p, contact):
-    coding = plist_get(contact, K['coding'])
+def set_network_coding(p, contact, coding=None):
+    """Set P's coding systems from CODING (by default its contact's :coding)."""
+    if coding is None:
+        coding = plist_get(contact, K['coding'])
     if coding.__class__ is Cons:
         dec, enc = coding.car, coding.cdr
     else:
@@ -1182,9 +1226,11 @@ def set_network_coding(p, contact):
 # ---------------------------------------------------------------- servers
 
 def server_accept(server):
+    lsock = server.sock
     for _ in range(256):
         try:
-            sock, addr = server.sock.accept()
+            fd, addr = lsock._accept()
+            sock = socket.socket(server.family, server.socktype, lsock.proto, fd)
         except (BlockingIOError, InterruptedError):
             return
         except OSError as e:
@@ -1194,7 +1240,7 @@ def server_accept(server):
                 funcall(server.log, server, NIL, 'accept failed with code%d\n' % e.errno)
             return
         accept_one(server, sock, addr)
-        if server.sock is None or server.status is not Qlisten or server.command is not NIL:
+        if server.sock is not lsock or server.status is not Qlisten or server.command is not NIL:
             return
 
 
@@ -1225,17 +1271,16 @@ def accept_one(server, sock, addr):
     p.buffer = buffer
     p.filter = server.filter
     p.sentinel = server.sentinel
-    p.plist = copy_list(server.plist)
+    p.plist = server.plist if server.plist is NIL else copy_list(server.plist)
     p.log = server.log
     p.decode_coding = server.decode_coding
     p.encode_coding = server.encode_coding
-    contact = copy_list(server.childp)
-    contact = plist_put(contact, K['server'], NIL)
-    contact = plist_put(contact, K['host'], host_obj)
-    if family != socket.AF_UNIX:
-        contact = plist_put(contact, K['service'], addr[1])
-    contact = plist_put(contact, K['remote'], sockaddr_to_lisp(family, addr))
-    p.childp = contact
+    if family != _socket.AF_UNIX:
+        updates = ((K['server'], NIL), (K['host'], host_obj), (K['service'], addr[1]),
+                   (K['remote'], sockaddr_to_lisp(family, addr)))
+    else:
+        updates = ((K['server'], NIL), (K['host'], host_obj), (K['remote'], sockaddr_to_lisp(family, addr)))
+    p.childp = plist_copy_with(server.childp, updates)
     p.status = Qrun
     add_process(p)
     p.update_watch()
