@@ -569,6 +569,23 @@ def buffer_substring_no_properties(start, end):
 def insert(*args):
     """Insert the arguments, either strings or characters, at point."""
     buf = state.current_buffer
+    if len(args) == 1 and args[0].__class__ is str and not buf.markers:
+        # One plain string, no markers to relocate: append it at the gap.
+        s = args[0]
+        if s and buf.local_vars.get(Vbuffer_read_only, NIL) is NIL:
+            t = buf.text
+            pos = buf.pt - 1
+            if pos != t.before_len:
+                t._move_gap(pos)
+            t.before.append(s)
+            n = len(s)
+            t.before_len += n
+            t._joined = None
+            buf.pt = pos + 1 + n
+            m = buf.modiff = buf.modiff + 1
+            buf.chars_modiff = m
+            buf.modified = True
+            return NIL
     for a in args:
         insert_text(buf, _insertion_text(a))
     return NIL

@@ -165,10 +165,29 @@ def _parse_format(fmt):
 
 
 _simple_cache = {}
+_PLAIN = frozenset((int, str))
+
+
+class _Simple:
+    """A format string whose specs are all bare %d or %s: its Python %-template,
+    the specs' kinds (True for %d), and a generated argument checker."""
+    __slots__ = ('template', 'kinds', 'n', 'check')
+
+    def __init__(self, template, kinds):
+        self.template = template
+        self.kinds = kinds
+        self.n = len(kinds)
+        self.check = None
+
+    def make_check(self):
+        """Compile a checker: %d wants a fixnum, %s a plain string or an integer."""
+        conds = ['a[%d].__class__ is int' % i if isd else 'a[%d].__class__ in _PLAIN' % i
+                 for i, isd in enumerate(self.kinds)]
+        self.check = eval('lambda a: ' + (' and '.join(conds) or 'True'), {'_PLAIN': _PLAIN})
 
 
 def _simple_template(items):
-    """(Python %-template, conversions) when ITEMS has only bare %d and %s specs, else False."""
+    """A _Simple for ITEMS when it has only bare %d and %s specs, else False."""
     parts = []
     kinds = []
     for item in items:
@@ -180,7 +199,7 @@ def _simple_template(items):
             kinds.append(item[4] == 'd')
         else:
             return False
-    return ''.join(parts), tuple(kinds)
+    return _Simple(''.join(parts), tuple(kinds))
 
 
 def format_string(fmt, args, message=False):
@@ -196,16 +215,17 @@ def format_string(fmt, args, message=False):
             if len(_simple_cache) > 2000:
                 _simple_cache.clear()
             _simple_cache[fmt] = simple
-        if simple:
-            template, kinds = simple
-            n = len(kinds)
+        elif simple:
+            n = simple.n
             if len(args) >= n:
-                for a, isd in zip(args, kinds):
-                    cls = a.__class__
-                    if cls is not int and (isd or cls is not str):
-                        break
-                else:
-                    return template % tuple(args[:n])
+                check = simple.check
+                if check is None:
+                    # seen twice: worth compiling a checker
+                    simple.make_check()
+                    check = simple.check
+                if check(args):
+                    return simple.template % (args if len(args) == n and args.__class__ is tuple
+                                              else tuple(args[:n]))
     elif not isinstance(fmt, str):
         wrong_type('stringp', fmt)
     items = _parse_cache.get(fmt)
