@@ -37,10 +37,16 @@ _EP_WRITE = getattr(select, 'EPOLLOUT', 0) | getattr(select, 'EPOLLERR', 0) | ge
 
 
 class _EpollPoller:
-    """fd -> object registrations over select.epoll (no per-event key objects)."""
+    """fd -> object registrations over select.epoll (no per-event key objects).
+
+    `poll_raw(timeout)` gives the unsorted (fd, bits) pairs, where RD and WR
+    are the bits that mean readable and writable."""
+    RD = _EP_READ
+    WR = _EP_WRITE
 
     def __init__(self):
         self.ep = select.epoll()
+        self.poll_raw = self.ep.poll
         self.objs = {}
 
     def fileno(self):
@@ -93,11 +99,16 @@ class _EpollPoller:
 
 class _SelectorsPoller(_EpollPoller):
     """The same interface over `selectors` where epoll is missing."""
+    RD = EVENT_READ
+    WR = EVENT_WRITE
 
     def __init__(self):
         import selectors
         self.sel = selectors.DefaultSelector()
         self.objs = {}
+
+    def poll_raw(self, timeout):
+        return [(k.fd, m) for k, m in self.sel.select(timeout)]
 
     def fileno(self):
         return self.sel.fileno()
@@ -313,6 +324,10 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
         if seconds != seconds:
             seconds = 0.0
         deadline = _time() + (seconds if seconds > 0.0 else 0.0)
+    poll_raw = pl.poll_raw
+    objs = pl.objs
+    rd = pl.RD
+    wr = pl.WR
     got = False
     first = True
     while True:
@@ -352,22 +367,31 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
             # Output arrived: keep reading only what is already there.
             timeout = 0
         first = False
-        if timeout is None and next_timer is None and not pl.objs:
-            # Nothing could ever happen: don't hang.
-            if wait_proc is not None or deadline is None:
+        if timeout is None:
+            if not objs:
+                # No limit, no timer, nothing watched: nothing could ever happen.
                 break
+        elif timeout > 1e7:
+            timeout = 1e7
         try:
-            events = pl.poll(timeout)
+            evs = poll_raw(timeout)
         except InterruptedError:
-            events = ()
-        if not events:
+            evs = ()
+        if not evs:
             if got and return_on_output:
                 break
             continue
-        for fd, obj, mask in events:
-            if just_this_one and obj is not wait_proc:
+        if len(evs) == 1:
+            fd, ev = evs[0]
+            events = ((objs.get(fd), ev),)
+        else:
+            # Several ready: handle them in ascending fd order, as Emacs does.
+            evs.sort()
+            events = [(objs.get(fd), ev) for fd, ev in evs]
+        for obj, ev in events:
+            if obj is None or (just_this_one and obj is not wait_proc):
                 continue
-            if obj.handle_event(mask):
+            if obj.handle_event((EVENT_READ if ev & rd else 0) | (EVENT_WRITE if ev & wr else 0)):
                 if wait_proc is None or obj is wait_proc:
                     got = True
     if pending_status and not just_this_one:

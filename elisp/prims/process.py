@@ -13,7 +13,7 @@ import _socket
 import struct
 
 from ..defun import defun, defvar
-from ..lisp import (Cons, Symbol, Vector, NIL, T, UNBOUND, UnibyteStr, MultibyteStr, PropStr, intern,
+from ..lisp import (Cons, Symbol, Vector, NIL, T, UNBOUND, SpecialValue, UnibyteStr, MultibyteStr, PropStr, intern,
                     make_list, list_, list_to_python, is_multibyte)
 from ..errors import LispSignal, Q, error, wrong_type, signal
 from ..variables import state, symbol_value, specbind, unbind
@@ -524,10 +524,18 @@ def _run_callback(kind, fn, p, arg):
         from .search import md
         _md = md
     old = state.current_buffer
-    regs, obj = md.regs, md.obj
+    regs = md.regs
+    obj = md.obj
     if regs is not None:
-        regs = list(regs)
-    rec = specbind(Vinhibit_quit, T)
+        regs = regs[:]
+    iq = Vinhibit_quit
+    old_iq = iq.val
+    if old_iq.__class__ is SpecialValue:
+        rec = specbind(iq, T)
+    else:
+        # A plain global value: bind it by hand (what specbind would do).
+        rec = None
+        iq.val = T
     try:
         if fn.__class__ is Closure:
             fn.call((p, arg))
@@ -536,8 +544,12 @@ def _run_callback(kind, fn, p, arg):
     except LispSignal as e:
         eventloop.callback_error(kind, e)
     finally:
-        unbind(rec)
-        md.regs, md.obj = regs, obj
+        if rec is None:
+            iq.val = old_iq
+        else:
+            unbind(rec)
+        md.regs = regs
+        md.obj = obj
         if old is not state.current_buffer and old.live:
             B.set_buffer_internal(old)
 
@@ -636,11 +648,14 @@ def read_output(p):
     sock = p.sock
     addr = None
     dgram = p.socktype == _DGRAM
+    n = Vread_process_output_max.val
+    if n.__class__ is not int or n < 1:
+        n = _readmax()
     try:
         if dgram:
-            data, addr = sock.recvfrom(_readmax())
+            data, addr = sock.recvfrom(n)
         else:
-            data = sock.recv(_readmax())
+            data = sock.recv(n)
         if p.tls is not None:
             pending = sock.pending()
             while pending:
@@ -2063,24 +2078,30 @@ def _seconds(seconds, millisec):
 def accept_process_output(process=NIL, seconds=NIL, millisec=NIL, just_this_one=NIL):
     """Allow any pending output from subprocesses to be read by Emacs."""
     if process is not NIL:
-        p = check_process(process)
+        if process.__class__ is not Process:
+            wrong_type('processp', process)
+        p = process
     else:
         p = None
-    if millisec is not NIL:
-        # The obsolete integer calling convention.
-        if millisec.__class__ is not int:
-            wrong_type('fixnump', millisec)
-        if seconds is not NIL and seconds.__class__ is not int:
-            wrong_type('fixnump', seconds)
-    secs = _seconds(seconds, millisec)
-    if secs is not None and secs <= 0:
-        secs = 0.0
-    if p is None and secs is None:
-        secs = 0.0
-    got = eventloop.wait(secs, wait_proc=p,
-                         just_this_one=p is not None and just_this_one is not NIL,
-                         run_timers=not (just_this_one.__class__ is int and p is not None),
-                         return_on_output=True)
+    if millisec is NIL and seconds.__class__ is float:
+        secs = seconds if seconds > 0 else 0.0
+    else:
+        if millisec is not NIL:
+            # The obsolete integer calling convention.
+            if millisec.__class__ is not int:
+                wrong_type('fixnump', millisec)
+            if seconds is not NIL and seconds.__class__ is not int:
+                wrong_type('fixnump', seconds)
+        secs = _seconds(seconds, millisec)
+        if secs is not None and secs <= 0:
+            secs = 0.0
+        if p is None and secs is None:
+            secs = 0.0
+    if p is None:
+        got = eventloop.wait(secs, None, False, True, False, True)
+    else:
+        got = eventloop.wait(secs, p, just_this_one is not NIL, just_this_one.__class__ is not int,
+                             False, True)
     return T if got else NIL
 
 
