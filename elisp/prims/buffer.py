@@ -169,6 +169,7 @@ class Marker:
 
 class Buffer:
     lisp_type = 'buffer'
+    syntax_table = None     # a SyntaxTable once `set-syntax-table' gives one
 
     def __init__(self, name):
         self.name = name

@@ -164,6 +164,17 @@ def _parse_format(fmt):
     return items
 
 
+def _parsed(fmt):
+    """The parsed items of FMT (cached)."""
+    items = _parse_cache.get(fmt)
+    if items is None:
+        items = _parse_format(fmt)
+        if len(_parse_cache) > 2000:
+            _parse_cache.clear()
+        _parse_cache[str.__str__(fmt)] = items
+    return items
+
+
 _simple_cache = {}
 _PLAIN = frozenset((int, str))
 
@@ -208,10 +219,7 @@ def format_string(fmt, args, message=False):
         # Fast path: bare %d of fixnums and %s of plain strings and integers.
         simple = _simple_cache.get(fmt)
         if simple is None:
-            items = _parse_cache.get(fmt)
-            if items is None:
-                items = _parse_format(fmt)
-            simple = _simple_template(items)
+            simple = _simple_template(_parsed(fmt))
             if len(_simple_cache) > 2000:
                 _simple_cache.clear()
             _simple_cache[fmt] = simple
@@ -230,10 +238,7 @@ def format_string(fmt, args, message=False):
         wrong_type('stringp', fmt)
     items = _parse_cache.get(fmt)
     if items is None:
-        items = _parse_format(fmt)
-        if len(_parse_cache) > 2000:
-            _parse_cache.clear()
-        _parse_cache[str.__str__(fmt)] = items
+        items = _parsed(fmt)
     out = []
     argi = 0
     nargs = len(args)

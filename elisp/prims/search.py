@@ -8,8 +8,10 @@ from ..lisp import Cons, NIL, T, intern, make_list, list_, UnibyteStr, PropStr
 from ..errors import LispSignal, Q, error, wrong_type, args_out_of_range, signal
 from ..variables import state, symbol_value_or_unbound
 from ..regex import compile_regexp, match_regs, SYNTAX_TABLES, invalid, _cls_char
+from ..regex import _cache as _rx_cache
 from .buffer import Buffer, Marker, insert_text, delete_text
-from .syntax import buffer_table, _version as _syntax_version
+from .syntax import (buffer_table, _version as _syntax_version, LISP as LISP_TABLE,
+                     STANDARD as STANDARD_TABLE)
 
 Qcase_fold_search = intern('case-fold-search')
 Qmajor_mode = intern('major-mode')
@@ -261,8 +263,14 @@ def _search(string, bound, noerror, count, forward, regexp):
 def _forward_once(string, pattern, noerror, regexp):
     """`_search' forward once to the end of the accessible text (the common case)."""
     buf = state.current_buffer
-    c = compile_regexp(pattern, symbol_value_or_unbound(Qcase_fold_search) is not NIL,
-                       syntax_table_name(buf))
+    st = buf.syntax_table
+    if st is None:
+        st = LISP_TABLE if buf.local_vars.get(Qmajor_mode) in _LISP_MODES else STANDARD_TABLE
+    table = st._ascii if st._parent_ascii == _syntax_version[0] else st.ascii
+    cf = symbol_value_or_unbound(Qcase_fold_search) is not NIL
+    c = _rx_cache.get((pattern, cf, table, None))
+    if c is None:
+        c = compile_regexp(pattern, cf, table)
     if c.uses_point:
         return _search(string, NIL, noerror, NIL, True, regexp)
     bt = buf.text

@@ -83,7 +83,7 @@ Qmajor_mode = intern('major-mode')
 
 
 def buffer_table(buf):
-    t = getattr(buf, 'syntax_table', None)
+    t = buf.syntax_table
     if t is None:
         t = LISP if buf.local_vars.get(Qmajor_mode) in _LISP_MODES else STANDARD
     return t
