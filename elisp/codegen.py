@@ -27,6 +27,7 @@ MAX_BLOCKS = 15
 MAX_INDENT = 40
 
 _makers = {}        # source -> compiled `make` function
+paused = False      # while True (start-up), nothing is fused
 
 
 class _Arg:
@@ -41,7 +42,11 @@ class _Opaque(Exception):
 
 
 class _Gen:
-    def __init__(self):
+    def __init__(self, slots_in_locals=False):
+        # Frame slots live in Python locals v0, v1... when no node outside the
+        # generated code can see the frame; else in the frame list f.
+        self.slots_in_locals = slots_in_locals
+        self.slot_exprs = set()
         self.lines = []
         self.names = {}         # id(obj) -> parameter name
         self.values = []        # parameter values, in order
@@ -59,6 +64,14 @@ class _Gen:
             self.names[id(obj)] = name
             self.values.append(obj)
         return name
+
+    def slot(self, slot, boxed=False):
+        """The expression for frame slot SLOT (its content, when BOXED)."""
+        e = ('v%d' if self.slots_in_locals else 'f[%d]') % slot
+        if boxed:
+            e += '[0]'
+        self.slot_exprs.add(e)
+        return e
 
     def temp(self):
         self.ntemps += 1
@@ -92,9 +105,7 @@ class _Gen:
             return 'args[%d]' % node.index
         slot = getattr(node, 'slot', None)
         if slot is not None:
-            if getattr(node, 'boxed', False):
-                return 'f[%d][0]' % slot
-            return 'f[%d]' % slot
+            return self.slot(slot, getattr(node, 'boxed', False))
         if hasattr(node, 'constant'):
             c = node.constant
             if c is NIL:
@@ -108,7 +119,7 @@ class _Gen:
 
     def stable_value(self, node):
         expr = self.value(node)
-        if expr.startswith('f['):
+        if expr in self.slot_exprs:
             t = self.temp()
             self.emit('%s = %s' % (t, expr))
             return t
@@ -136,6 +147,7 @@ class _Gen:
             return
         ir = getattr(node, 'ir', None)
         if ir is None:
+            assert not self.slots_in_locals
             self.emit('%s = %s(f)' % (target if target is not None else self.temp(),
                                      self.ref(node)))
             return
@@ -143,7 +155,7 @@ class _Gen:
         try:
             _GENERATORS[ir[0]](self, ir, target)
         except _Opaque:
-            if mark[1] == 1:
+            if mark[1] == 1 or self.slots_in_locals:
                 raise
             # Too deep to nest here: this subtree becomes a function of its own.
             del self.lines[mark[0]:]
@@ -240,7 +252,7 @@ def _gen_while(g, ir, target):
 
 def _gen_setq_slot(g, ir, target):
     _, slot, boxed, val = ir
-    place = 'f[%d][0]' % slot if boxed else 'f[%d]' % slot
+    place = g.slot(slot, boxed)
     g.emit('%s = %s' % (place, g.value(val)))
     if target is not None:
         g.emit('%s = %s' % (target, place))
@@ -269,11 +281,12 @@ def _gen_let_slots(g, ir, target):
     _, sequential, pairs, body = ir
     if sequential or len(pairs) == 1:
         for slot, init in pairs:
-            g.emit('f[%d] = %s' % (slot, 'NIL' if init is None else g.value(init)))
+            v = 'NIL' if init is None else g.value(init)
+            g.emit('%s = %s' % (g.slot(slot), v))
     else:
         vals = ['NIL' if init is None else g.stable_value(init) for _, init in pairs]
         for (slot, _), v in zip(pairs, vals):
-            g.emit('f[%d] = %s' % (slot, v))
+            g.emit('%s = %s' % (g.slot(slot), v))
     g.body_into(body, target)
 
 
@@ -335,6 +348,11 @@ def _gen_call(g, ir, target):
 
         def subst(e):
             e = e.replace('R', scratch)
+            for i, a in enumerate(args):
+                if getattr(a, 'constant', None).__class__ is int:
+                    # a fixnum constant needs no type test
+                    e = e.replace('X%d.__class__ is int and ' % i, '')
+                    e = e.replace(' and X%d.__class__ is int' % i, '')
             for i in range(n - 1, -1, -1):
                 e = e.replace('X%d' % i, xs[i])
             return e
@@ -342,8 +360,8 @@ def _gen_call(g, ir, target):
         if cond is None:
             g.emit('if %s is %s: %s = %s' % (fn, orig, t, subst(value)))
         else:
-            g.emit('if %s is %s and %s: %s = %s' % (fn, orig, subst(cond), t, subst(value)))
-        g.emit('elif %s is %s: %s = %s(%s)' % (fn, orig, t, g.ref(fsym.function.fn), arglist))
+            g.emit('if %s is %s and (%s): %s = %s' % (fn, orig, subst(cond), t, subst(value)))
+            g.emit('elif %s is %s: %s = %s(%s)' % (fn, orig, t, g.ref(fsym.function.fn), arglist))
         g.emit('elif %s.__class__ is Closure: %s = %s.info.entry(%s, %s)' % (fn, t, fn, fn, tup))
     else:
         g.emit('if %s.__class__ is Closure: %s = %s.info.entry(%s, %s)' % (fn, t, fn, fn, tup))
@@ -394,60 +412,97 @@ def fusible(node):
     return ir is not None and ir[0] in _GENERATORS
 
 
-def _has_loop(node, budget):
-    ir = getattr(node, 'ir', None)
-    if ir is None:
-        return False
-    if ir[0] == 'while':
-        return True
-    stack = [ir]
-    while stack and budget[0] > 0:
-        budget[0] -= 1
-        for x in stack.pop()[1:]:
-            for y in (x if x.__class__ in (list, tuple) else (x,)):
-                for z in (y if y.__class__ in (list, tuple) else (y,)):
-                    sub = getattr(z, 'ir', None)
-                    if sub is not None:
-                        if sub[0] == 'while':
-                            return True
-                        stack.append(sub)
-    return False
+def _children(ir):
+    """The nodes directly under the node described by IR."""
+    kind = ir[0]
+    if kind in ('progn', 'and', 'or', 'setq_many'):
+        return ir[1]
+    if kind == 'call':
+        return ir[2]
+    if kind in ('prog1', 'if', 'while'):
+        return ir[1:]
+    if kind == 'cond':
+        return [n for clause in ir[1] for n in clause if n is not None]
+    if kind == 'setq_slot':
+        return [ir[3]]
+    if kind == 'setq_global':
+        return [ir[2]]
+    if kind == 'let_slots':
+        return [init for _, init in ir[2] if init is not None] + [ir[3]]
+    if kind == 'let_dynamic':
+        return [init for _, init in ir[1] if init is not None] + [ir[2]]
+    raise ValueError(kind)
 
 
-def fuse_loops(node):
+def _survey(node):
+    """(has a loop, every node is generated inline) for the tree under NODE."""
+    loop, transparent = False, True
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        ir = getattr(n, 'ir', None)
+        if ir is None:
+            if not (getattr(n, 'slot', None) is not None or hasattr(n, 'constant')
+                    or getattr(n, 'global_sym', None) is not None or n.__class__ is _Arg):
+                transparent = False
+            continue
+        if ir[0] == 'while':
+            loop = True
+        stack.extend(_children(ir))
+    return loop, transparent
+
+
+def fuse_loops(node, own_frame=False):
     """NODE fused if it contains a loop (worth its compilation), else NODE."""
-    if fusible(node) and _has_loop(node, [500]):
-        return fuse(node)
+    if not paused and fusible(node) and _survey(node)[0]:
+        return fuse(node, own_frame)
     return node
 
 
 def fuse_entry(info, tree):
     """A Closure entry for INFO (a function with only required parameters, all
     lexical and unboxed or all special) that runs its body TREE inline."""
-    g = _Gen()
-    I = g.ref(info)
+    if info.lexical:
+        body = tree
+    else:
+        body = _IRNode(('let_dynamic', [(p, _Arg(i)) for i, p in enumerate(info.required)],
+                        tree)) if info.nreq else tree
+    for slots_in_locals in ((True, False) if _survey(tree)[1] else (False,)):
+        g = _Gen(slots_in_locals)
+        try:
+            _entry_prologue(g, info)
+            g.assign(body, 'r')
+        except _Opaque:
+            continue
+        g.emit('state.lisp_eval_depth = depth - %d' % info.cost)
+        return _build(g, 'entry', '(self, args)')
+    return None
+
+
+def _entry_prologue(g, info):
+    """What Closure._call_simple or _call_dynamic does before running the body."""
     n = info.nreq
     g.emit('if len(args) != %d: wrong_number_of_arguments(self.arity_data(), len(args))' % n)
     g.emit('depth = state.lisp_eval_depth + %d' % info.cost)
-    g.emit('if depth > max_depth.val: too_deep(%s)' % I)
+    g.emit('if depth > max_depth.val: too_deep(%s)' % g.ref(info))
     g.emit('state.lisp_eval_depth = depth')
-    if info.lexical:
+    if not info.lexical:
+        if not g.slots_in_locals:
+            g.emit('f = None')
+        return
+    if g.slots_in_locals:
+        if n:
+            g.emit('%s, = args' % ', '.join(g.slot(s) for s in info.param_slots))
+        for i, (_, slot) in enumerate(info.capture_slots):
+            g.emit('%s = self.cells[%d][1]' % (g.slot(slot), i))
+        if info.self_slot is not None:
+            g.emit('%s = self' % g.slot(info.self_slot))
+    else:
         g.emit('f = [*args%s]' % (', *' + g.ref(info.pad) if info.pad else ''))
         if info.capture_slots:
             g.emit('for slot, cell in self.cells: f[slot] = cell')
         if info.self_slot is not None:
             g.emit('f[%d] = self' % info.self_slot)
-        body = tree
-    else:
-        g.emit('f = None')
-        body = _IRNode(('let_dynamic', [(p, _Arg(i)) for i, p in enumerate(info.required)],
-                        tree)) if n else tree
-    try:
-        g.assign(body, 'r')
-    except _Opaque:
-        return None
-    g.emit('state.lisp_eval_depth = depth - %d' % info.cost)
-    return _build(g, 'entry', '(self, args)')
 
 
 class _IRNode:
@@ -455,15 +510,22 @@ class _IRNode:
         self.ir = ir
 
 
-def fuse(node):
-    """One Python function doing what the tree of nodes under NODE does."""
-    if not fusible(node):
+def fuse(node, own_frame=False):
+    """One Python function doing what the tree of nodes under NODE does.
+    OWN_FRAME says the frame it is given is fresh (its slots unset)."""
+    if paused or not fusible(node):
         return node
-    g = _Gen()
+    g = _Gen(own_frame and _survey(node)[1])
     try:
         g.assign(node, 'r')
     except _Opaque:
-        return node
+        if not g.slots_in_locals:
+            return node
+        g = _Gen()
+        try:
+            g.assign(node, 'r')
+        except _Opaque:
+            return node
     return _build(g, 'fused', '(f)')
 
 

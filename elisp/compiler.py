@@ -18,6 +18,7 @@ from .errors import (LispSignal, Throw, Q, signal, error, wrong_type, void_funct
                      handler_matches, get as get_prop, conditions_of)
 from . import variables
 from .callgen import make_call_node
+from . import codegen
 from .codegen import fuse, fuse_entry, fuse_loops, fusible
 from .variables import (state, symbol_value, set_value, set_default, specbind, unbind,
                         default_value)
@@ -917,6 +918,8 @@ def _warming(info, tree):
     called again: then it is fused (compiling Python source is worth it only
     for functions that are used), with the entry too where that is simple."""
     def warming(f):
+        if codegen.paused:
+            return tree(f)
         info.code = fuse(tree)
         if info.entry is Closure._call_simple or info.entry is Closure._call_dynamic:
             entry = fuse_entry(info, tree)
@@ -1419,7 +1422,7 @@ def eval_form(form, lexical=NIL, keep_source=True):
             _source_lambdas = saved
     else:
         node = compile_form(expand_all(form), scope)
-    node = fuse_loops(node)
+    node = fuse_loops(node, own_frame=True)
     frame = [None] * scope.nslots
     return node(frame)
 

@@ -18,7 +18,7 @@ from .lisp import NIL, T, intern, make_list, Cons, Symbol, list_to_python
 from .compiler import (macroexpand, expand_all, eval_form, Qlambda, Scope, compile_form,
                        Closure, LambdaInfo)
 from .prims.data import defalias
-from . import reader
+from . import codegen, reader
 
 _EMPTY_SITE = ([], (), None)     # what Scope.env_site() gives at top level
 
@@ -294,9 +294,12 @@ def initialize():
     # run: collecting meanwhile is wasted work, and freezing them afterwards
     # keeps later collections from scanning them again.
     gc.disable()
+    # Fusing what start-up runs would cost more than it saves (see codegen.py).
+    codegen.paused = True
     try:
         _define_globals()
         load_stdlib()
     finally:
+        codegen.paused = False
         gc.freeze()
         gc.enable()
