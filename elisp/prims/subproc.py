@@ -162,9 +162,6 @@ def _pre_wait():
         collect()
 
 
-eventloop.pre_wait_hooks.append(_pre_wait)
-
-
 def signal_text(signum):
     try:
         name = _signal.strsignal(signum)
@@ -341,6 +338,9 @@ def _spawn(p, argv, path, use_pty, stderr_fd):
     p.sock = ours
     _children[p.pid] = p
     _ensure_waker()
+    if _pre_wait not in eventloop.pre_wait_hooks:
+        # From the first child on, every wait applies the exits reaped meanwhile.
+        eventloop.pre_wait_hooks.append(_pre_wait)
     p.reaper = threading.Thread(target=_reaper, args=(p, p.pid), daemon=True,
                                 name='reaper-%d' % p.pid)
     p.reaper.start()
