@@ -358,15 +358,14 @@ class Process:
         if self.tls_handshaking:
             tls_step(self)
             return False
-        got = False
-        if mask & eventloop.EVENT_WRITE and self.write_queue:
+        if mask & 2 and self.write_queue:      # eventloop.EVENT_WRITE
             write_some(self)
-        if mask & eventloop.EVENT_READ and self.sock is not None:
+        if mask & 1 and self.sock is not None:  # eventloop.EVENT_READ
             if self.status is Qlisten:
                 server_accept(self)
-            else:
-                got = read_output(self)
-        return got
+                return False
+            return read_output(self)
+        return False
 
     def deactivate(self):
         peer = getattr(self, 'pipe_peer', None)
@@ -544,10 +543,13 @@ def _run_callback(kind, fn, p, arg):
     except LispSignal as e:
         eventloop.callback_error(kind, e)
     finally:
-        if rec is None:
+        if rec is not None:
+            unbind(rec)
+        elif iq.val.__class__ is not SpecialValue:
             iq.val = old_iq
         else:
-            unbind(rec)
+            # Made buffer-local meanwhile: restore the default, as unbind would.
+            unbind((iq, None, old_iq))
         md.regs = regs
         md.obj = obj
         if old is not state.current_buffer and old.live:
