@@ -10,6 +10,7 @@ is compiled once and cached; nodes differ only in the values they close over.
 
 from .lisp import Cons, Subr, NIL, T, SpecialValue
 from .variables import symbol_value
+from .codecache import compiled
 
 # Inline fixnum/cons cases for (primitive name, argument count), used while
 # the function cell still holds the original primitive: (CONDITION, VALUE) as
@@ -115,7 +116,7 @@ def make_call_node(fsym, argnodes, closure_cls, qlambda, list_closure, call_symb
     factory = _factories.get(key)
     if factory is None:
         namespace = {}
-        exec(_source(n, kinds, op), namespace)
+        exec(compiled(_source(n, kinds, op), '<call node>'), namespace)
         factory = _factories[key] = namespace['make']
     orig = fn if op is not None else None
     node = factory(fsym, orig, orig.fn if orig is not None else None, Subr, closure_cls, Cons,

@@ -289,6 +289,8 @@ def main(argv=None):
         code = 130
     output.flush()
     _kill_children()
+    from . import codecache
+    codecache.save()
     try:
         sys.stdout.flush()
     except Exception:

@@ -37,7 +37,6 @@ CACHE_VERSION = '1'
 
 
 def _define_globals():
-    import platform
     defvar('noninteractive', T)
     defvar('emacs-version', '28.2')
     defvar('emacs-major-version', 28)
@@ -87,7 +86,7 @@ def _define_globals():
     defvar('load-read-function', intern('read'))
     defvar('byte-compile-current-file', NIL)
     defvar('macroexp--dynvars', NIL)
-    defvar('operating-system-release', platform.release())
+    defvar('operating-system-release', os.uname().release)
     defvar('temporary-file-directory', (os.environ.get('TMPDIR') or '/tmp').rstrip('/') + '/')
     from .prims.sysdep import user_full_name
     defvar('user-full-name', user_full_name())

@@ -1,8 +1,6 @@
 """Primitives of Emacs's callproc.c: running a program synchronously."""
 
 import os
-import signal as _signal
-import subprocess
 
 from ..defun import defun
 from ..lisp import Cons, NIL, T, UnibyteStr, intern, list_, list_to_python
@@ -78,7 +76,8 @@ def coding_is_binary():
 
 def signal_description(signum):
     try:
-        return _signal.strsignal(signum) or 'Signal %d' % signum
+        import signal
+        return signal.strsignal(signum) or 'Signal %d' % signum
     except ValueError:
         return 'Signal %d' % signum
 
@@ -101,6 +100,7 @@ def _destination(dest):
 
 
 def run_program(program, infile_bytes, infile_path, dest, args):
+    import subprocess
     """Run PROGRAM with ARGS; put its output where DEST says; return the exit value."""
     path = find_program(program)
     argv = [path] + [str(a) if isinstance(a, str) else _arg_error(a) for a in args]

@@ -1,7 +1,6 @@
 """Primitives of Emacs's floatfns.c: float functions and integer rounding."""
 
 import math
-from fractions import Fraction
 
 from ..defun import defun
 from ..lisp import Cons, NIL, T, MOST_POSITIVE_FIXNUM, MOST_NEGATIVE_FIXNUM
@@ -226,6 +225,7 @@ def _exact(x):
     if x.__class__ is float:
         if x != x or x in (INF, -INF):
             signal(Qoverflow_error, NIL)
+        from fractions import Fraction
         return Fraction(x)
     return x
 
@@ -257,6 +257,7 @@ def _rounding(name, float_round, int_div):
                 return 0
         else:
             wrong_type('numberp', divisor)
+        from fractions import Fraction
         q = Fraction(_exact(arg)) / Fraction(_exact(divisor))
         return int_div(q.numerator, q.denominator)
     prim.__name__ = name

@@ -11,12 +11,10 @@ else the four-element list when HZ divides 10^12 and no input used the
 import math
 import os
 import time as _time
-import calendar
-from fractions import Fraction
 
 from ..defun import defun, defvar
-from ..lisp import Cons, NIL, T, Symbol, intern, list_, make_list
-from ..errors import Q, LispSignal, error, wrong_type, signal
+from ..lisp import Cons, NIL, T, intern, list_
+from ..errors import Q, LispSignal, wrong_type
 
 TRILLION = 10 ** 12
 Qlist = intern('list')
@@ -34,6 +32,7 @@ def _float_ticks(d, minimal=False):
     if d != d or d in (math.inf, -math.inf):
         raise LispSignal(Q('error'), list_('Invalid time specification'))
     if minimal:
+        from fractions import Fraction
         fr = Fraction(d)
         return fr.numerator, fr.denominator
     m, e = math.frexp(d)
@@ -109,6 +108,7 @@ def _arith(a, b, sign):
     if fa == 'float' and fb == 'float':
         # Computed at the coarser of the two frequencies, like float addition.
         hz = min(ha, hb)
+        from fractions import Fraction
         fr = Fraction(ta, ha) + sign * Fraction(tb, hb)
         return Cons(round(fr * hz), hz)
     hz = ha * hb // math.gcd(ha, hb)
@@ -133,6 +133,7 @@ def time_subtract(a, b):
 
 def _frac(x):
     t, h, _ = decode_time_value(x)
+    from fractions import Fraction
     return Fraction(t, h)
 
 

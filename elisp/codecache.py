@@ -1,0 +1,68 @@
+"""Compiled code for the Python source the evaluator generates, kept across runs.
+
+callgen.py builds call nodes from generated source, one per call shape.
+Compiling that source is most of their cost (about half a millisecond a shape),
+and the same shapes come back in every run (start-up alone needs some forty),
+so the code objects are kept, marshalled, under ~/.cache/elisp and written back
+at exit when a run compiled new ones.  (The fused code of codegen.py is specific
+to each program and is not kept.)
+"""
+
+import marshal
+import os
+import sys
+
+MAX_ENTRIES = 2000      # beyond this, new code is not saved (the file stays small)
+
+_codes = None
+_new = 0
+
+
+def _path():
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    tag = '%s-%d%d' % (sys.implementation.cache_tag, sys.version_info[2], marshal.version)
+    return os.path.join(base, 'elisp', 'code-%s.marshal' % tag)
+
+
+def _load():
+    global _codes
+    try:
+        with open(_path(), 'rb') as f:
+            codes = marshal.load(f)
+        if codes.__class__ is not dict:
+            codes = {}
+    except (OSError, EOFError, ValueError, TypeError):
+        codes = {}
+    _codes = codes
+
+
+def compiled(source, filename):
+    """The code object for SOURCE (a module defining the generated function)."""
+    global _new
+    if _codes is None:
+        _load()
+    key = filename + '\0' + source
+    code = _codes.get(key)
+    if code is None:
+        code = compile(source, filename, 'exec')
+        _codes[key] = code
+        _new += 1
+    return code
+
+
+def save():
+    """Write the cache back if this run compiled new code (called at exit)."""
+    if not _new or len(_codes) > MAX_ENTRIES:
+        return
+    path = _path()
+    tmp = '%s.%d.tmp' % (path, os.getpid())
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, 'wb') as f:
+            marshal.dump(_codes, f)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
