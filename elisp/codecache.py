@@ -4,7 +4,7 @@ callgen.py builds call nodes from generated source, one per call shape.
 Compiling that source is most of their cost (about half a millisecond a shape),
 and the same shapes come back in every run (start-up alone needs some forty),
 so the code objects are kept, marshalled, under ~/.cache/elisp and written back
-at exit when a run compiled new ones.  (The fused code of codegen.py is specific
+at exit when a run compiled new ones.  Each is unmarshalled only when needed.  (The fused code of codegen.py is specific
 to each program and is not kept.)
 """
 
@@ -14,7 +14,7 @@ import sys
 
 MAX_ENTRIES = 2000      # beyond this, new code is not saved (the file stays small)
 
-_codes = None
+_codes = None       # key -> code object, or its marshalled bytes until used
 _new = 0
 
 
@@ -43,7 +43,9 @@ def compiled(source, filename):
         _load()
     key = filename + '\0' + source
     code = _codes.get(key)
-    if code is None:
+    if code.__class__ is bytes:
+        code = _codes[key] = marshal.loads(code)
+    elif code is None:
         code = compile(source, filename, 'exec')
         _codes[key] = code
         _new += 1
@@ -59,7 +61,8 @@ def save():
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(tmp, 'wb') as f:
-            marshal.dump(_codes, f)
+            marshal.dump({k: v if v.__class__ is bytes else marshal.dumps(v)
+                          for k, v in _codes.items()}, f)
         os.replace(tmp, path)
     except (OSError, ValueError):
         try:
