@@ -172,7 +172,7 @@ class _Parser:
         self.gmap = {}
         self.open = []
         self.uses_point = False
-        self.ctx = False          # looks at text before the match start?
+        self.ctx = 0              # looks before the match start: 1 one char, 2 further
 
     def parse(self):
         out = self.alt()
@@ -224,14 +224,15 @@ class _Parser:
                     atoms.append(self.syntax_escape(d))
                     last = len(atoms) - 1
                 elif d == '`':
-                    self.ctx = True
+                    self.ctx = 2
                     atoms.append(r'\A')
                     last = None
                 elif d == "'":
                     atoms.append(r'\Z')
                     last = None
                 elif d == '=':
-                    self.uses_point = self.ctx = True
+                    self.uses_point = True
+                    self.ctx = 2
                     pt = self.point
                     if pt is None:
                         atoms.append('(?!)')
@@ -241,7 +242,7 @@ class _Parser:
                         atoms.append('(?<=\\A(?s:.){%d})' % pt)
                     last = None
                 elif d in 'bB<>':
-                    self.ctx = True
+                    self.ctx = max(self.ctx, 1)
                     atoms.append(self.boundary(d))
                     last = None
                 elif d == '_':
@@ -249,7 +250,7 @@ class _Parser:
                         invalid('Invalid regular expression')
                     e = p[self.i]
                     self.i += 1
-                    self.ctx = True
+                    self.ctx = max(self.ctx, 1)
                     s = self.symbol_char()
                     if e == '<':
                         atoms.append('(?<!%s)(?=%s)' % (s, s))
@@ -260,7 +261,7 @@ class _Parser:
                     atoms.append(re.escape(d))
                     last = len(atoms) - 1
             elif c == '^' and self.i == start:
-                self.ctx = True
+                self.ctx = max(self.ctx, 1)
                 self.i += 1
                 atoms.append('^')
                 last = None

@@ -207,9 +207,10 @@ def _search(string, bound, noerror, count, forward, regexp):
     c = compile_regexp(pattern, symbol_value_or_unbound(Qcase_fold_search) is not NIL,
                        syntax_table_name(buf))
     bl = bt.before_len
-    if forward and not c.ctx and bt._joined is None and buf.begv - 1 <= bl < pt:
-        # The match cannot depend on text before point: search just the text
-        # after the gap rather than joining the whole buffer.
+    if (forward and bt._joined is None and buf.begv - 1 <= bl < pt - (c.ctx == 1)
+            and c.ctx < 2):
+        # The match can only look one char back: search just the text after
+        # the gap rather than joining the whole buffer.
         text = bt.after
         off = bl + 1
     else:
@@ -280,11 +281,16 @@ def _forward_once(string, pattern, noerror, regexp):
     zf = buf.zv_fixed
     zv = bl + len(after) + 1 if zf is None else zf.charpos
     begv = buf.begv
-    if not c.ctx and bt._joined is None and begv - 1 <= bl < pt:
+    j = bt._joined
+    if j is None and begv - 1 <= bl < pt - (c.ctx == 1) and c.ctx < 2:
+        # The match can only look one char back: search just the text after
+        # the gap rather than joining the whole buffer.
         m = c.rx.search(after, pt - bl - 1, zv - bl - 1)
         off = bl + 1
     else:
-        m = c.rx.search(buf.search_text(), pt - begv, zv - begv)
+        if j is None or zf is not None or begv != 1:
+            j = buf.search_text()
+        m = c.rx.search(j, pt - begv, zv - begv)
         off = begv
     if m is None:
         if noerror is NIL:
