@@ -30,11 +30,11 @@ _makers = {}        # source -> compiled `make` function
 paused = False      # while True (start-up), nothing is fused
 
 
-class _Arg:
-    """A leaf standing for the function's argument INDEX, in generated entries."""
+class _Expr:
+    """A leaf whose value is the Python expression TEXT (an argument)."""
 
-    def __init__(self, index):
-        self.index = index
+    def __init__(self, text):
+        self.text = text
 
 
 class _Opaque(Exception):
@@ -47,6 +47,9 @@ class _Gen:
         # generated code can see the frame; else in the frame list f.
         self.slots_in_locals = slots_in_locals
         self.slot_exprs = set()
+        self.inline_prefix = None   # while generating an inlined function body
+        self.ninlined = 0
+        self.info = None            # the function whose entry is generated
         self.lines = []
         self.names = {}         # id(obj) -> parameter name
         self.values = []        # parameter values, in order
@@ -67,7 +70,10 @@ class _Gen:
 
     def slot(self, slot, boxed=False):
         """The expression for frame slot SLOT (its content, when BOXED)."""
-        e = ('v%d' if self.slots_in_locals else 'f[%d]') % slot
+        if self.inline_prefix is not None:
+            e = '%s%d' % (self.inline_prefix, slot)
+        else:
+            e = ('v%d' if self.slots_in_locals else 'f[%d]') % slot
         if boxed:
             e += '[0]'
         self.slot_exprs.add(e)
@@ -101,8 +107,8 @@ class _Gen:
     def value(self, node):
         """Emit NODE's evaluation; return an expression for its value.  Only a
         frame slot read can change meaning later (a later setq of the slot)."""
-        if node.__class__ is _Arg:
-            return 'args[%d]' % node.index
+        if node.__class__ is _Expr:
+            return node.text
         slot = getattr(node, 'slot', None)
         if slot is not None:
             return self.slot(slot, getattr(node, 'boxed', False))
@@ -133,7 +139,7 @@ class _Gen:
         """Emit NODE's evaluation, storing its value in the local TARGET (or
         dropping it when TARGET is None)."""
         if getattr(node, 'slot', None) is not None or hasattr(node, 'constant') \
-                or node.__class__ is _Arg:
+                or node.__class__ is _Expr:
             if target is not None:
                 self.emit('%s = %s' % (target, self.value(node)))
             return
@@ -342,6 +348,7 @@ def _gen_call(g, ir, target):
     t = target if target is not None else g.temp()
     arglist = ', '.join(xs)
     tup = '(%s%s)' % (arglist, ',' if n == 1 else '')
+    branches = []       # (condition, statement): an if/elif chain on the function
     if op is not None:
         cond, value = INLINE_OPS[op]
         scratch = g.temp()
@@ -358,26 +365,95 @@ def _gen_call(g, ir, target):
             return e
         orig = g.ref(fsym.function)
         if cond is None:
-            g.emit('if %s is %s: %s = %s' % (fn, orig, t, subst(value)))
+            branches.append(('%s is %s' % (fn, orig), '%s = %s' % (t, subst(value))))
         else:
-            g.emit('if %s is %s and (%s): %s = %s' % (fn, orig, subst(cond), t, subst(value)))
-            g.emit('elif %s is %s: %s = %s(%s)' % (fn, orig, t, g.ref(fsym.function.fn), arglist))
-        g.emit('elif %s.__class__ is Closure: %s = %s.info.entry(%s, %s)' % (fn, t, fn, fn, tup))
-    else:
-        g.emit('if %s.__class__ is Closure: %s = %s.info.entry(%s, %s)' % (fn, t, fn, fn, tup))
+            branches.append(('%s is %s and (%s)' % (fn, orig, subst(cond)),
+                             '%s = %s' % (t, subst(value))))
+            branches.append(('%s is %s' % (fn, orig),
+                             '%s = %s(%s)' % (t, g.ref(fsym.function.fn), arglist)))
+    inline = _inline_candidate(g, fsym, n)
+    if inline is not None:
+        guard, info, tree = inline
+        g.block('if %s is %s:' % (fn, g.ref(guard)), lambda: _gen_inlined(g, info, tree, xs, t))
+    branches.append(('%s.__class__ is Closure' % fn, '%s = %s.info.entry(%s, %s)' % (t, fn, fn, tup)))
+    if op is None:
         if n <= 3:
             sub = g.temp()
-            g.emit('elif %s.__class__ is Subr and (%s := %s.fn%d) is not None: %s = %s(%s)'
-                   % (fn, sub, fn, n, t, sub, arglist))
+            branches.append(('%s.__class__ is Subr and (%s := %s.fn%d) is not None' % (fn, sub, fn, n),
+                             '%s = %s(%s)' % (t, sub, arglist)))
         else:
-            g.emit('elif %s.__class__ is Subr and %s.min_args <= %d and (%s.max_args is None or '
-                   '%s.max_args >= %d) and not %s.special: %s = %s.fn(%s)'
-                   % (fn, fn, n, fn, fn, n, fn, t, fn, arglist))
+            branches.append(('%s.__class__ is Subr and %s.min_args <= %d and (%s.max_args is None '
+                             'or %s.max_args >= %d) and not %s.special' % (fn, fn, n, fn, fn, n, fn),
+                             '%s = %s.fn(%s)' % (t, fn, arglist)))
     # A function cell holding a (lambda ...) list runs the Closure made from
     # it, remembered here: [the list, its Closure].
     cache = g.ref([None, None])
-    g.emit('elif %s is %s[0]: %s = %s[1].info.entry(%s[1], %s)' % (fn, cache, t, cache, cache, tup))
+    branches.append(('%s is %s[0]' % (fn, cache),
+                     '%s = %s[1].info.entry(%s[1], %s)' % (t, cache, cache, tup)))
+    for i, (cond, stmt) in enumerate(branches):
+        g.emit('%s %s: %s' % ('if' if i == 0 and inline is None else 'elif', cond, stmt))
     g.emit('else: %s = call_other(%s, %s, %s, %s)' % (t, F, fn, tup, cache))
+
+
+# Calls of small functions are generated inline, behind a check that the
+# function cell still holds the same function: the body is generated in place,
+# its parameters bound as the function's entry would (with the same Lisp depth
+# accounting), saving the Python call.  Only one level deep, only functions
+# already called once (compiled), and only bodies generated entirely inline.
+MAX_INLINE_NODES = 40
+
+
+def _inline_candidate(g, fsym, n):
+    """(guard, LambdaInfo, body tree) to inline a call of FSYM with N arguments, or None."""
+    if g.inline_prefix is not None:
+        return None
+    from .compiler import Closure, LambdaInfo, Qlambda, _list_closures
+    fn = fsym.function
+    if fn.__class__ is Closure:
+        closure = fn
+    elif fn.__class__ is Cons and fn.car is Qlambda:
+        entry = _list_closures.get(id(fn))
+        if entry is None or entry[0] is not fn:
+            return None
+        closure = entry[1]
+    else:
+        return None
+    info = closure.info
+    if info.__class__ is not LambdaInfo or info.tree is None or info is g.info \
+            or info.nreq != n or info.bad_arglist or closure.cells:
+        return None
+    if info.lexical:
+        if not info.simple or info.capture_slots or info.self_slot is not None:
+            return None
+    elif not info.all_dynamic_required:
+        return None
+    _, transparent, count = _survey(info.tree)
+    if not transparent or count > MAX_INLINE_NODES:
+        return None
+    return fn, info, info.tree
+
+
+def _gen_inlined(g, info, tree, xs, target):
+    depth = g.temp()
+    g.emit('%s = state.lisp_eval_depth + %d' % (depth, info.cost))
+    g.emit('if %s > max_depth.val: too_deep(%s)' % (depth, g.ref(info)))
+    g.emit('state.lisp_eval_depth = %s' % depth)
+    g.ninlined += 1
+    g.inline_prefix = 'i%d_' % g.ninlined
+    try:
+        if info.lexical:
+            for slot, x in zip(info.param_slots, xs):
+                g.emit('%s = %s' % (g.slot(slot), x))
+            body = tree
+        elif xs:
+            body = _IRNode(('let_dynamic', [(p, _Expr(x)) for p, x in zip(info.required, xs)],
+                            tree))
+        else:
+            body = tree
+        g.assign(body, target)
+    finally:
+        g.inline_prefix = None
+    g.emit('state.lisp_eval_depth = %s - %d' % (depth, info.cost))
 
 
 _GENERATORS = {
@@ -435,21 +511,23 @@ def _children(ir):
 
 
 def _survey(node):
-    """(has a loop, every node is generated inline) for the tree under NODE."""
-    loop, transparent = False, True
+    """(has a loop, every node is generated inline, number of nodes) for the
+    tree under NODE."""
+    loop, transparent, count = False, True, 0
     stack = [node]
     while stack:
         n = stack.pop()
+        count += 1
         ir = getattr(n, 'ir', None)
         if ir is None:
             if not (getattr(n, 'slot', None) is not None or hasattr(n, 'constant')
-                    or getattr(n, 'global_sym', None) is not None or n.__class__ is _Arg):
+                    or getattr(n, 'global_sym', None) is not None or n.__class__ is _Expr):
                 transparent = False
             continue
         if ir[0] == 'while':
             loop = True
         stack.extend(_children(ir))
-    return loop, transparent
+    return loop, transparent, count
 
 
 def fuse_loops(node, own_frame=False):
@@ -465,10 +543,11 @@ def fuse_entry(info, tree):
     if info.lexical:
         body = tree
     else:
-        body = _IRNode(('let_dynamic', [(p, _Arg(i)) for i, p in enumerate(info.required)],
+        body = _IRNode(('let_dynamic', [(p, _Expr('args[%d]' % i)) for i, p in enumerate(info.required)],
                         tree)) if info.nreq else tree
     for slots_in_locals in ((True, False) if _survey(tree)[1] else (False,)):
         g = _Gen(slots_in_locals)
+        g.info = info
         try:
             _entry_prologue(g, info)
             g.assign(body, 'r')

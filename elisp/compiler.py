@@ -785,13 +785,14 @@ class LambdaInfo:
                  'capture_slots', 'code', 'nreq', 'nmax', 'dynamic_params', 'simple',
                  'fresh_scope', 'pad', 'all_dynamic_required', 'entry', 'param_list',
                  'self_slot', 'bad_arglist', 'cost', 'post_rest',
-                 'nfixed', 'pad_lexical')
+                 'nfixed', 'pad_lexical', 'tree')
 
     def __init__(self, form, lexical, scope_parent):
         self.form = form
         self.lexical = lexical
         self.scope_parent = scope_parent
         self.code = None
+        self.tree = None
         self.cost = 1
         self.entry = Closure._first_call
         rest = form.cdr
@@ -895,6 +896,7 @@ class LambdaInfo:
         self.self_slot = scope.self_slot
         self.cost = _call_cost(body)
         self.code = _warming(self, code) if fusible(code) else code
+        self.tree = code
         self.nfixed = self.nreq + len(self.optional)
         self.pad_lexical = (None,) * (self.nslots - len(params))
         if self.bad_arglist:
@@ -914,17 +916,23 @@ class LambdaInfo:
 
 
 def _warming(info, tree):
-    """INFO's code, which runs the tree of nodes TREE until the function is
-    called again: then it is fused (compiling Python source is worth it only
+    """INFO's code, which runs the tree of nodes TREE the first time the
+    function is called; at the second call it is fused (compiling Python source is worth it only
     for functions that are used), with the entry too where that is simple."""
+    first = [True]
+
     def warming(f):
-        if codegen.paused:
+        if first[0] or codegen.paused:
+            first[0] = False
             return tree(f)
-        info.code = fuse(tree)
+        entry = None
         if info.entry is Closure._call_simple or info.entry is Closure._call_dynamic:
             entry = fuse_entry(info, tree)
-            if entry is not None:
-                info.entry = entry
+        if entry is not None:
+            info.entry = entry
+            info.code = tree
+        else:
+            info.code = fuse(tree)
         return tree(f)
     return warming
 

@@ -36,3 +36,8 @@
     (princ (format "%S\n" (list (fzd-local) fzd-total))))
   (princ (format "%S\n" fzd-total)))
 (princ (format "%S\n" fzd-total))
+(defun fzd-even (n) (if (= n 0) t (fzd-odd (1- n))))
+(defun fzd-odd (n) (if (= n 0) nil (fzd-even (1- n))))
+(princ (format "%S\n" (list (fzd-even 10) (fzd-even 7) (fzd-odd 7)
+                            (condition-case e (fzd-even 100000) (error e)))))
+(princ (format "%S\n" (list (fzd-even 10) (fzd-even 300) (boundp 'n))))
