@@ -8,9 +8,9 @@ created here; the loop that services them is elisp/eventloop.py.
 import codecs
 import errno
 import os
-import socket
 import _socket
 import struct
+import sys
 
 from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, Vector, NIL, T, UNBOUND, SpecialValue, UnibyteStr, MultibyteStr, PropStr, intern,
@@ -267,8 +267,8 @@ def encode_string(proc, s):
 
 # ---------------------------------------------------------------- the Process object
 
-_DGRAM = socket.SOCK_DGRAM
-_STREAM = socket.SOCK_STREAM
+_DGRAM = _socket.SOCK_DGRAM
+_STREAM = _socket.SOCK_STREAM
 _processes = []           # live (listed) processes, oldest first
 _seq = [0]
 _accept_counter = [0]
@@ -293,8 +293,8 @@ class Process:
         self.sock = None
         self.watched = 0
         self.is_server = False
-        self.family = socket.AF_INET
-        self.socktype = socket.SOCK_STREAM
+        self.family = _socket.AF_INET
+        self.socktype = _socket.SOCK_STREAM
         self.kill_without_query = False
         self.decode_coding = NIL
         self.encode_coding = NIL
@@ -704,8 +704,8 @@ def read_output(p):
 
 
 def _ssl_want(e):
-    import ssl
-    return isinstance(e, (ssl.SSLWantReadError, ssl.SSLWantWriteError))
+    ssl = sys.modules.get('ssl')        # no TLS connection ever made: not an SSL error
+    return ssl is not None and isinstance(e, (ssl.SSLWantReadError, ssl.SSLWantWriteError))
 
 
 # ---------------------------------------------------------------- writing
@@ -717,8 +717,8 @@ def write_some(p):
     while q:
         chunk = q[0]
         try:
-            if p.socktype == socket.SOCK_DGRAM or p.socktype == socket.SOCK_SEQPACKET:
-                if p.socktype == socket.SOCK_DGRAM and p.datagram_address is not None:
+            if p.socktype == _socket.SOCK_DGRAM or p.socktype == _socket.SOCK_SEQPACKET:
+                if p.socktype == _socket.SOCK_DGRAM and p.datagram_address is not None:
                     sock.sendto(chunk, p.datagram_address)
                 else:
                     sock.send(chunk)
@@ -732,7 +732,7 @@ def write_some(p):
                 break
             p.write_queue = []
             p.write_offset = 0
-            if p.socktype == socket.SOCK_DGRAM:
+            if p.socktype == _socket.SOCK_DGRAM:
                 break
             p.deactivate()
             set_status(p, list_(Qexit, 256))
@@ -788,14 +788,14 @@ def wait_connected(p):
 # ---------------------------------------------------------------- addresses
 
 def sockaddr_to_lisp(family, addr):
-    if family == socket.AF_INET:
+    if family == _socket.AF_INET:
         host, port = addr[0], addr[1]
         return Vector([int(x) for x in host.split('.')] + [port])
-    if family == socket.AF_INET6:
+    if family == _socket.AF_INET6:
         host, port = addr[0], addr[1]
-        packed = socket.inet_pton(socket.AF_INET6, host.split('%')[0])
+        packed = _socket.inet_pton(_socket.AF_INET6, host.split('%')[0])
         return Vector(list(struct.unpack('!8H', packed)) + [port])
-    if family == socket.AF_UNIX:
+    if family == _socket.AF_UNIX:
         if isinstance(addr, bytes):
             return addr.decode('utf-8', 'surrogateescape')
         return addr or ''
@@ -807,14 +807,14 @@ def lisp_to_sockaddr(address):
     if address.__class__ is Vector:
         n = len(address)
         if n == 5 and all(x.__class__ is int for x in address):
-            return socket.AF_INET, ('%d.%d.%d.%d' % tuple(x & 255 for x in address[:4]),
+            return _socket.AF_INET, ('%d.%d.%d.%d' % tuple(x & 255 for x in address[:4]),
                                     address[4] & 0xFFFF)
         if n == 9 and all(x.__class__ is int for x in address):
             packed = struct.pack('!8H', *[x & 0xFFFF for x in address[:8]])
-            return socket.AF_INET6, (socket.inet_ntop(socket.AF_INET6, packed), address[8] & 0xFFFF)
+            return _socket.AF_INET6, (_socket.inet_ntop(_socket.AF_INET6, packed), address[8] & 0xFFFF)
         return None
     if isinstance(address, str):
-        return socket.AF_UNIX, address
+        return _socket.AF_UNIX, address
     if address.__class__ is Cons and address.car.__class__ is int and address.cdr.__class__ is Vector:
         return address.car, address.cdr
     return None
@@ -822,42 +822,42 @@ def lisp_to_sockaddr(address):
 
 def host_string_quirk(family, host):
     """The host text Emacs 28 shows for an accepted peer (IPv6 groups byte-swapped)."""
-    if family == socket.AF_INET6:
-        packed = socket.inet_pton(socket.AF_INET6, host.split('%')[0])
+    if family == _socket.AF_INET6:
+        packed = _socket.inet_pton(_socket.AF_INET6, host.split('%')[0])
         return ':'.join('%x' % g for g in struct.unpack('<8H', packed))
     return host
 
 
 # ---------------------------------------------------------------- socket options
 
-_BOOL_OPTS = {'broadcast': socket.SO_BROADCAST, 'dontroute': socket.SO_DONTROUTE,
-              'keepalive': socket.SO_KEEPALIVE, 'oobinline': socket.SO_OOBINLINE,
-              'reuseaddr': socket.SO_REUSEADDR}
+_BOOL_OPTS = {'broadcast': _socket.SO_BROADCAST, 'dontroute': _socket.SO_DONTROUTE,
+              'keepalive': _socket.SO_KEEPALIVE, 'oobinline': _socket.SO_OOBINLINE,
+              'reuseaddr': _socket.SO_REUSEADDR}
 
 
 def set_socket_option(sock, key, value):
     """Apply network option KEY; False if unknown.  Raises OSError on failure."""
     name = key.name[1:] if key.__class__ is Symbol and key.name.startswith(':') else None
     if name in _BOOL_OPTS:
-        sock.setsockopt(socket.SOL_SOCKET, _BOOL_OPTS[name], 0 if value is NIL else 1)
+        sock.setsockopt(_socket.SOL_SOCKET, _BOOL_OPTS[name], 0 if value is NIL else 1)
         return True
     if name == 'priority':
         if value.__class__ is not int:
             error('Bad option value for %s', key.name)
-        sock.setsockopt(socket.SOL_SOCKET, getattr(socket, 'SO_PRIORITY', 12), value)
+        sock.setsockopt(_socket.SOL_SOCKET, getattr(_socket, 'SO_PRIORITY', 12), value)
         return True
     if name == 'linger':
         if value.__class__ is int:
             linger = struct.pack('ii', 1, value)
         else:
             linger = struct.pack('ii', 0 if value is NIL else 1, 0)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+        sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_LINGER, linger)
         return True
     if name == 'bindtodevice':
         if value is not NIL and not isinstance(value, str):
             error('Bad option value for %s', key.name)
         dev = b'' if value is NIL else value.encode('utf-8', 'surrogateescape')
-        sock.setsockopt(socket.SOL_SOCKET, getattr(socket, 'SO_BINDTODEVICE', 25), dev)
+        sock.setsockopt(_socket.SOL_SOCKET, getattr(_socket, 'SO_BINDTODEVICE', 25), dev)
         return True
     return False
 
@@ -895,11 +895,11 @@ def make_network_process(*args):
     get = opts.get
     tem = get(K['type'], NIL)
     if tem is NIL:
-        socktype = socket.SOCK_STREAM
+        socktype = _socket.SOCK_STREAM
     elif tem is Qdatagram:
-        socktype = socket.SOCK_DGRAM
+        socktype = _socket.SOCK_DGRAM
     elif tem is Qseqpacket:
-        socktype = socket.SOCK_SEQPACKET
+        socktype = _socket.SOCK_SEQPACKET
     else:
         error('Unsupported connection type')
     server_flag = get(K['server'], NIL)
@@ -914,7 +914,7 @@ def make_network_process(*args):
     sentinel = get(K['sentinel'], NIL)
     if not isinstance(name, str):
         wrong_type('stringp', name)
-    nowait = nowait and not server and socktype != socket.SOCK_DGRAM
+    nowait = nowait and not server and socktype != _socket.SOCK_DGRAM
     address = get(K['local'] if server else K['remote'], NIL)
     addrinfos = None
     host = service = NIL
@@ -926,26 +926,26 @@ def make_network_process(*args):
     else:
         tem = get(K['family'], NIL)
         if tem is NIL:
-            family = socket.AF_UNSPEC
+            family = _socket.AF_UNSPEC
         elif tem is Qlocal:
-            family = socket.AF_UNIX
+            family = _socket.AF_UNIX
         elif tem is Qipv6:
-            family = socket.AF_INET6
+            family = _socket.AF_INET6
         elif tem is Qipv4:
-            family = socket.AF_INET
+            family = _socket.AF_INET
         else:
             error('Unknown address family')
         service = get(K['service'], NIL)
         host = get(K['host'], NIL)
         if host is NIL:
-            if family != socket.AF_UNIX:
-                host = '::1' if family == socket.AF_INET6 else '127.0.0.1'
+            if family != _socket.AF_UNIX:
+                host = '::1' if family == _socket.AF_INET6 else '127.0.0.1'
         else:
             if host is Qlocal:
-                host = '::1' if family == socket.AF_INET6 else '127.0.0.1'
+                host = '::1' if family == _socket.AF_INET6 else '127.0.0.1'
             if not isinstance(host, str):
                 wrong_type('stringp', host)
-        if family == socket.AF_UNIX:
+        if family == _socket.AF_UNIX:
             if host is not NIL:
                 from .editfns import message
                 message(':family local ignores the :host property')
@@ -955,7 +955,7 @@ def make_network_process(*args):
                 wrong_type('stringp', service)
             if len(service.encode('utf-8', 'surrogateescape')) >= 108:
                 error('Service name too long')
-            addrinfos = [(socket.AF_UNIX, service)]
+            addrinfos = [(_socket.AF_UNIX, service)]
         else:
             if service is T:
                 portstring = '0'
@@ -1022,7 +1022,7 @@ def _take_external_socket():
             return None
         if int(os.environ.get('LISTEN_FDS', '0')) < 1:
             return None
-        return socket.socket(fileno=3)
+        return _socket.socket(fileno=3)
     except (ValueError, OSError):
         return None
 
@@ -1075,15 +1075,15 @@ def connect_network_socket(p, addrinfos, nowait, backlog, opts=None):
             ext.setblocking(False)
             p.sock = ext
             p.family = ext.family
-            if ext.family != socket.AF_UNIX:
+            if ext.family != _socket.AF_UNIX:
                 contact = plist_put(contact, K['service'], ext.getsockname()[1])
             contact = plist_put(contact, K['local'], sockaddr_to_lisp(ext.family, ext.getsockname()))
-            p.status = Qlisten if socktype != socket.SOCK_DGRAM else Qrun
+            p.status = Qlisten if socktype != _socket.SOCK_DGRAM else Qrun
             p.childp = contact
             return
     for family, sa in addrinfos:
         try:
-            sock = socket.socket(family, socktype)
+            sock = _socket.socket(family, socktype)
         except OSError as e:
             last_err = e.errno
             continue
@@ -1103,13 +1103,13 @@ def connect_network_socket(p, addrinfos, nowait, backlog, opts=None):
                     last_err = e.errno
                     bind_err = True
                     continue
-                if socktype != socket.SOCK_DGRAM:
+                if socktype != _socket.SOCK_DGRAM:
                     try:
                         sock.listen(backlog)
                     except OSError as e:
                         sock.close()
                         _file_error('Cannot listen on server socket', e.errno)
-            elif socktype == socket.SOCK_DGRAM:
+            elif socktype == _socket.SOCK_DGRAM:
                 p.datagram_address = sa
             else:
                 if nowait:
@@ -1147,17 +1147,17 @@ def connect_network_socket(p, addrinfos, nowait, backlog, opts=None):
     p.sock = sock
     p.family = family
     if server:
-        if family != socket.AF_UNIX:
+        if family != _socket.AF_UNIX:
             port = sock.getsockname()[1]
             contact = plist_put(contact, K['service'], port)
         contact = plist_put(contact, K['local'], sockaddr_to_lisp(family, sock.getsockname()))
-        if socktype == socket.SOCK_DGRAM:
+        if socktype == _socket.SOCK_DGRAM:
             p.datagram_address = None
             remote = plist_get(contact, K['remote'])
             conv = lisp_to_sockaddr(remote) if remote is not NIL else None
             if conv is not None and conv[0] == family:
                 p.datagram_address = conv[1]
-        p.status = Qlisten if socktype != socket.SOCK_DGRAM else Qrun
+        p.status = Qlisten if socktype != _socket.SOCK_DGRAM else Qrun
     else:
         if p.connecting:
             p.status = Cons(Qconnect, NIL)
@@ -1178,7 +1178,7 @@ def local_address(sock, family):
 
 def finish_connect(p):
     sock = p.sock
-    err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    err = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_ERROR)
     p.connecting = False
     if err:
         p.deactivate()
@@ -1247,7 +1247,7 @@ def server_accept(server):
     for _ in range(256):
         try:
             fd, addr = lsock._accept()
-            sock = socket.socket(server.family, server.socktype, lsock.proto, fd)
+            sock = _socket.socket(server.family, server.socktype, lsock.proto, fd)
         except (BlockingIOError, InterruptedError):
             return
         except OSError as e:
@@ -1265,11 +1265,11 @@ def accept_one(server, sock, addr):
     sock.setblocking(False)
     family = server.family
     _accept_counter[0] += 1
-    if family == socket.AF_INET:
+    if family == _socket.AF_INET:
         host = addr[0]
         caller = ' <%s:%d>' % (host, addr[1])
         host_obj = host
-    elif family == socket.AF_INET6:
+    elif family == _socket.AF_INET6:
         host = host_string_quirk(family, addr[0])
         caller = ' <[%s]:%d>' % (host, addr[1])
         host_obj = host
@@ -1325,8 +1325,15 @@ def start_tls(p, params):
 
 
 def _wrap_tls(p, ctx, host):
+    import socket
     eventloop.unwatch(p, p.sock)
-    p.sock = ctx.wrap_socket(p.sock, server_hostname=host if isinstance(host, str) else None,
+    raw = p.sock
+    if not isinstance(raw, socket.socket):
+        # ssl wants the socket module's class, not _socket's.
+        timeout = raw.gettimeout()
+        raw = socket.socket(raw.family, raw.type, raw.proto, raw.detach())
+        raw.settimeout(timeout)
+    p.sock = ctx.wrap_socket(raw, server_hostname=host if isinstance(host, str) else None,
                              do_handshake_on_connect=False)
     p.tls_handshaking = 'write'
     p.update_watch()
@@ -1387,11 +1394,11 @@ def make_pipe_process(*args):
         p.mark.set(buffer, buffer.z)
     # Our ends of the two pipes, as one socket pair whose other end (the one a
     # subprocess would get) nobody uses here.
-    a, b = socket.socketpair()
+    a, b = _socket.socketpair()
     a.setblocking(False)
     p.sock = a
     p.pipe_peer = b
-    p.family = socket.AF_UNIX
+    p.family = _socket.AF_UNIX
     add_process(p)
     try:
         set_network_coding(p, contact)
@@ -1605,7 +1612,7 @@ def process_contact(process, key=NIL, no_block=NIL):
     p = check_process(process)
     if p.kind == 'real' or (p.kind == 'pipe' and key is NIL):
         return T
-    if p.socktype == socket.SOCK_DGRAM and (key is T or key is K['remote']):
+    if p.socktype == _socket.SOCK_DGRAM and (key is T or key is K['remote']):
         addr = process_datagram_address(p)
         if addr is not NIL:
             p.childp = plist_put(p.childp, K['remote'], addr)
@@ -1684,7 +1691,7 @@ def set_process_filter_multibyte(process, flag):
 def process_datagram_address(process):
     """Get the current datagram address associated with PROCESS."""
     p = check_process(process)
-    if p.socktype != socket.SOCK_DGRAM:
+    if p.socktype != _socket.SOCK_DGRAM:
         return NIL
     if p.datagram_address is None:
         return Cons(0, Vector([0] * 14))
@@ -1695,7 +1702,7 @@ def process_datagram_address(process):
 def set_process_datagram_address(process, address):
     """Set the datagram address for PROCESS to ADDRESS."""
     p = check_process(process)
-    if p.socktype != socket.SOCK_DGRAM:
+    if p.socktype != _socket.SOCK_DGRAM:
         return NIL
     conv = lisp_to_sockaddr(address)
     if conv is None or conv[0] != p.family:
@@ -1765,13 +1772,13 @@ def process_send_eof(process=NIL):
         wait_connected(p)
     if p.status_symbol() is not Qrun:
         error('Process %s not running', p.name)
-    if p.socktype == socket.SOCK_DGRAM:
+    if p.socktype == _socket.SOCK_DGRAM:
         return p
     if p.write_queue:
         eventloop.flush_until(p)
     if p.sock is not None and not p.eof_sent:
         try:
-            p.sock.shutdown(socket.SHUT_WR)
+            p.sock.shutdown(_socket.SHUT_WR)
         except OSError:
             pass
         p.eof_sent = True
@@ -1924,16 +1931,16 @@ def network_lookup_address_info(name, family=NIL, hint=NIL):
     if not name.isascii():
         error('Non-ASCII hostname %s detected, please use puny-encode-domain', name)
     if family is NIL:
-        fam = socket.AF_UNSPEC
+        fam = _socket.AF_UNSPEC
     elif family is Qipv4:
-        fam = socket.AF_INET
+        fam = _socket.AF_INET
     elif family is Qipv6:
-        fam = socket.AF_INET6
+        fam = _socket.AF_INET6
     else:
         error('Unsupported lookup type')
     try:
-        infos = socket.getaddrinfo(name, None, fam, socket.SOCK_STREAM)
-    except socket.gaierror as e:
+        infos = _socket.getaddrinfo(name, None, fam, _socket.SOCK_STREAM)
+    except _socket.gaierror as e:
         from .editfns import message
         message('%s/0 %s', name, e.strerror)
         return NIL
@@ -1949,7 +1956,7 @@ def _interfaces():
     try:
         import fcntl
         import array
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        s = _socket.socket(_socket.AF_INET, _socket.SOCK_DGRAM)
         try:
             size = 40
             buf = array.array('B', b'\0' * (size * 64))
@@ -1958,8 +1965,8 @@ def _interfaces():
             data = buf.tobytes()[:outbytes]
             for i in range(0, outbytes, size):
                 ifname = data[i:i + 16].split(b'\0', 1)[0].decode()
-                ip = socket.inet_ntoa(data[i + 20:i + 24])
-                result.append((ifname, socket.AF_INET, ip))
+                ip = _socket.inet_ntoa(data[i + 20:i + 24])
+                result.append((ifname, _socket.AF_INET, ip))
         finally:
             s.close()
     except (OSError, ImportError):
@@ -1969,8 +1976,8 @@ def _interfaces():
             for line in f:
                 parts = line.split()
                 hexaddr, ifname = parts[0], parts[5]
-                ip = socket.inet_ntop(socket.AF_INET6, bytes.fromhex(hexaddr))
-                result.append((ifname, socket.AF_INET6, ip))
+                ip = _socket.inet_ntop(_socket.AF_INET6, bytes.fromhex(hexaddr))
+                result.append((ifname, _socket.AF_INET6, ip))
     except OSError:
         pass
     return result
@@ -1978,7 +1985,7 @@ def _interfaces():
 
 def _ioctl_addr(ifname, req):
     import fcntl
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s = _socket.socket(_socket.AF_INET, _socket.SOCK_DGRAM)
     try:
         res = fcntl.ioctl(s.fileno(), req, struct.pack('256s', ifname.encode()[:15]))
         return res
@@ -1990,11 +1997,11 @@ def _ioctl_addr(ifname, req):
 def network_interface_list(full=NIL, family=NIL):
     """Return an alist of all network interfaces and their network address."""
     if family is NIL:
-        fams = (socket.AF_INET, socket.AF_INET6)
+        fams = (_socket.AF_INET, _socket.AF_INET6)
     elif family is Qipv4:
-        fams = (socket.AF_INET,)
+        fams = (_socket.AF_INET,)
     elif family is Qipv6:
-        fams = (socket.AF_INET6,)
+        fams = (_socket.AF_INET6,)
     else:
         error('Unsupported address family')
     out = []
@@ -2005,7 +2012,7 @@ def network_interface_list(full=NIL, family=NIL):
         if full is NIL:
             out.append(Cons(ifname, addr))
         else:
-            if fam == socket.AF_INET:
+            if fam == _socket.AF_INET:
                 mask = _safe_ioctl_ip(ifname, 0x891b)
                 bcast = Vector([(a | (~m & 255)) for a, m in zip(addr[:4], mask[:4])] + [0])
             else:

@@ -12,8 +12,7 @@ sentinel, so the filter always sees all output before the sentinel.
 import errno
 import os
 import signal as _signal
-import socket
-import subprocess
+import _socket
 import threading
 
 from ..defun import defun
@@ -308,12 +307,13 @@ def _spawn(p, argv, path, use_pty, stderr_fd):
         child_fd = slave
         preexec = _take_controlling_tty
     else:
-        a, b = socket.socketpair()
+        a, b = _socket.socketpair()
         a.setblocking(False)
         ours = a
         child_fd = b.fileno()
         preexec = None
         p.tty_name = NIL
+    import subprocess
     try:
         popen = subprocess.Popen(argv, executable=path, stdin=child_fd, stdout=child_fd,
                                  stderr=child_fd if stderr_fd is None else stderr_fd,
