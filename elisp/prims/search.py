@@ -307,10 +307,6 @@ def _forward_once(string, pattern, noerror, regexp):
     return pt
 
 
-def c_pattern_source(string, regexp):
-    return string if regexp else regexp_quote(string)
-
-
 @defun('re-search-forward')
 def re_search_forward(regexp, bound=NIL, noerror=NIL, count=NIL):
     """Search forward from point for regular expression REGEXP."""
