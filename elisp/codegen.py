@@ -4,11 +4,12 @@ The compiler turns each form into a node, a Python closure `node(f)` over the
 frame F.  Calling one closure per subform costs a Python call each time; for a
 loop body or a function body that is most of the time spent.  So the nodes of
 the common forms (progn, if, and, or, cond, while, setq, let over plain
-lexical slots or special variables, calls with up to three arguments, variable
-references and constants) also carry a description of themselves in `ir`, and
-`fuse` turns a whole tree of such nodes into the source of one Python function
-in which they are statements and local variables.  Nodes without a description
-(catch, condition-case, closures, ...) stay calls `nK(f)` inside it.
+lexical slots or special variables, catch, unwind-protect, condition-case,
+calls, variable references and constants) also carry a description of
+themselves in `ir`, and `fuse` turns a whole tree of such nodes into the source
+of one Python function in which they are statements and local variables.
+Nodes without a description (closures, save-excursion, ...) stay calls `nK(f)`
+inside it.
 
 A fused function does exactly what the tree of nodes does, in the same order:
 the function cell is read before the arguments are evaluated, a void variable
@@ -456,11 +457,64 @@ def _gen_inlined(g, info, tree, xs, target):
     g.emit('state.lisp_eval_depth = %s - %d' % (depth, info.cost))
 
 
+def _gen_catch(g, ir, target):
+    _, tag, body = ir
+    tv = g.stable_value(tag)
+    tags, depth, exc = g.temp(), g.temp(), g.temp()
+    g.emit('%s = state.catch_tags' % tags)
+    g.emit('%s.append(%s)' % (tags, tv))
+    g.emit('%s = state.lisp_eval_depth' % depth)
+
+    def caught():
+        g.emit('if %s.tag is not %s: raise' % (exc, tv))
+        g.emit('state.lisp_eval_depth = %s' % depth)
+        if target is not None:
+            g.emit('%s = %s.value' % (target, exc))
+    g.block('try:', lambda: g.body_into(body, target), loop_or_try=True)
+    g.block('except Throw as %s:' % exc, caught, loop_or_try=True)
+    g.block('finally:', lambda: g.emit('%s.pop()' % tags), loop_or_try=True)
+
+
+def _gen_unwind_protect(g, ir, target):
+    _, bodyform, unwind = ir
+    g.block('try:', lambda: g.body_into(bodyform, target), loop_or_try=True)
+    g.block('finally:', lambda: g.effect(unwind), loop_or_try=True)
+
+
+def _gen_condition_case(g, ir, target):
+    _, var, binding, dynamic, bodyform, handlers, success = ir
+    depth, ntags, exc, which, err = g.temp(), g.temp(), g.temp(), g.temp(), g.temp()
+    value = g.temp() if success is not None else target
+    g.emit('%s = state.lisp_eval_depth' % depth)
+    g.emit('%s = len(state.catch_tags)' % ntags)
+
+    def run(body, v):
+        """BODY with the condition-case variable bound to V."""
+        if binding is not None:
+            g.emit('%s = %s' % (g.slot(binding.slot), '[%s]' % v if binding.boxed else v))
+        elif dynamic:
+            body = _IRNode(('let_dynamic', [(var, _Expr(v))], body))
+        g.body_into(body, target)
+
+    def on_error():
+        g.emit('%s, %s = handler_for(%s, %s, %s, %s)'
+               % (which, err, exc, g.ref([spec for spec, _ in handlers]), depth, ntags))
+        for i, (_, body) in enumerate(handlers):
+            g.block('%s %s == %d:' % ('if' if i == 0 else 'elif', which, i),
+                    lambda body=body: run(body, err))
+    g.block('try:', lambda: g.body_into(bodyform, value), loop_or_try=True)
+    g.block('except CONDITION_CASE_CATCHES as %s:' % exc, on_error, loop_or_try=True)
+    if success is not None:
+        g.block('else:', lambda: run(success, value), loop_or_try=True)
+
+
 _GENERATORS = {
     'progn': _gen_progn, 'prog1': _gen_prog1, 'if': _gen_if, 'and': _gen_and, 'or': _gen_or,
     'cond': _gen_cond, 'while': _gen_while, 'setq_slot': _gen_setq_slot,
     'setq_global': _gen_setq_global, 'setq_many': _gen_setq_many,
     'let_slots': _gen_let_slots, 'let_dynamic': _gen_let_dynamic, 'call': _gen_call,
+    'catch': _gen_catch, 'unwind_protect': _gen_unwind_protect,
+    'condition_case': _gen_condition_case,
 }
 
 _UNSET = object()
@@ -470,14 +524,17 @@ _support = None
 def _support_names():
     global _support
     if _support is None:
-        from .compiler import Closure, call_other, call_symbol, _too_deep, Vmax_lisp_eval_depth
-        from .errors import wrong_number_of_arguments
+        from .compiler import (Closure, call_other, call_symbol, _too_deep, Vmax_lisp_eval_depth,
+                               handler_for, CONDITION_CASE_CATCHES)
+        from .errors import wrong_number_of_arguments, Throw
         from .variables import state
         _support = {'state': state, 'max_depth': Vmax_lisp_eval_depth, 'too_deep': _too_deep,
                     'wrong_number_of_arguments': wrong_number_of_arguments,'NIL': NIL, 'T': T, 'Cons': Cons, 'Subr': Subr, 'Closure': Closure,
                     'SpecialValue': SpecialValue, 'UNBOUND': UNBOUND, 'UNSET': _UNSET,
                     'symbol_value': symbol_value, 'set_value': set_value,
                     'specbind': specbind, 'unbind': unbind, 'call_other': call_other,
+                    'handler_for': handler_for, 'CONDITION_CASE_CATCHES': CONDITION_CASE_CATCHES,
+                    'Throw': Throw,
                     'call_symbol': call_symbol}
     return _support
 
@@ -507,6 +564,10 @@ def _children(ir):
         return [init for _, init in ir[2] if init is not None] + [ir[3]]
     if kind == 'let_dynamic':
         return [init for _, init in ir[1] if init is not None] + [ir[2]]
+    if kind in ('catch', 'unwind_protect'):
+        return ir[1:]
+    if kind == 'condition_case':
+        return [ir[4]] + [body for _, body in ir[5]] + ([ir[6]] if ir[6] is not None else [])
     raise ValueError(kind)
 
 

@@ -1925,7 +1925,7 @@ def sf_catch(args, scope):
     if args.__class__ is not Cons:
         wrong_number_of_arguments(intern('catch'), 0)
     tag_node = compile_form(args.car, scope)
-    body = fuse_loops(compile_body(args.cdr, scope))
+    body = compile_body(args.cdr, scope)
 
     def catch(f):
         tag = tag_node(f)
@@ -1941,6 +1941,7 @@ def sf_catch(args, scope):
             raise
         finally:
             tags.pop()
+    catch.ir = ('catch', tag_node, body)
     return catch
 
 
@@ -1949,14 +1950,15 @@ def sf_unwind_protect(args, scope):
     """Do BODYFORM, protecting with UNWINDFORMS."""
     if args.__class__ is not Cons:
         wrong_number_of_arguments(intern('unwind-protect'), 0)
-    bodyform = fuse_loops(compile_form(args.car, scope))
-    unwind = fuse_loops(compile_body(args.cdr, scope))
+    bodyform = compile_form(args.car, scope)
+    unwind = compile_body(args.cdr, scope)
 
     def unwind_protect(f):
         try:
             return bodyform(f)
         finally:
             unwind(f)
+    unwind_protect.ir = ('unwind_protect', bodyform, unwind)
     return unwind_protect
 
 
@@ -1969,7 +1971,7 @@ def sf_condition_case(args, scope):
     var = items[0]
     if var.__class__ is not Symbol:
         wrong_type('symbolp', var)
-    bodyform = fuse_loops(compile_form(items[1], scope))
+    bodyform = compile_form(items[1], scope)
     handlers = []
     success = None
     binding = None
@@ -1984,7 +1986,7 @@ def sf_condition_case(args, scope):
     for h in items[2:]:
         if h.__class__ is not Cons:
             error('Invalid condition handler: %s' % _prin(h))
-        body = fuse_loops(compile_body(h.cdr, scope))
+        body = compile_body(h.cdr, scope)
         if h.car is Qsuccess:
             success = body
         else:
@@ -2004,49 +2006,53 @@ def sf_condition_case(args, scope):
                 unbind(r)
         return body(f)
 
+    specs = [spec for spec, _ in handlers]
+
     def condition_case(f):
         depth = state.lisp_eval_depth
         ntags = len(state.catch_tags)
         try:
             value = bodyform(f)
-        except LispSignal as e:
-            conditions = conditions_of(e.symbol)
-            for spec, body in handlers:
-                if handler_matches(conditions, spec):
-                    state.lisp_eval_depth = depth
-                    del state.catch_tags[ntags:]
-                    return run_handler(f, body, Cons(e.symbol, e.data))
-            raise
-        except RecursionError:
-            state.lisp_eval_depth = depth
-            del state.catch_tags[ntags:]
-            err = list_('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019')
-            conditions = conditions_of(Qerror)
-            for spec, body in handlers:
-                if handler_matches(conditions, spec):
-                    return run_handler(f, body, Cons(Qerror, err))
-            raise LispSignal(Qerror, err)
-        except _INTERNAL_ERRORS as e:
-            # A bug of ours: let Lisp handlers see an `error' rather than crash.
-            from . import cli
-            if cli.debug_internal:
-                raise
-            state.lisp_eval_depth = depth
-            del state.catch_tags[ntags:]
-            err = list_('Internal error: %s: %s' % (type(e).__name__, e))
-            conditions = conditions_of(Qerror)
-            for spec, body in handlers:
-                if handler_matches(conditions, spec):
-                    return run_handler(f, body, Cons(Qerror, err))
-            raise
+        except CONDITION_CASE_CATCHES as e:
+            i, err = handler_for(e, specs, depth, ntags)
+            return run_handler(f, handlers[i][1], err)
         if success is not None:
             return run_handler(f, success, value)
         return value
+    condition_case.ir = ('condition_case', var, binding, dynamic, bodyform, handlers, success)
     return condition_case
+
+
+def handler_for(exc, specs, depth, ntags):
+    """The handler of a condition-case (index into SPECS, its condition
+    specs) that catches the Python exception EXC, and the error value it gets;
+    the eval depth and catch tags are restored to DEPTH and NTAGS.  Re-raises
+    (as Emacs's error) when no handler applies."""
+    if isinstance(exc, LispSignal):
+        symbol, data = exc.symbol, exc.data
+    elif isinstance(exc, RecursionError):
+        symbol, data = Qerror, list_('Lisp nesting exceeds \u2018max-lisp-eval-depth\u2019')
+        state.lisp_eval_depth = depth
+        del state.catch_tags[ntags:]
+        exc = LispSignal(symbol, data)
+    else:
+        # A bug of ours: let Lisp handlers see an `error' rather than crash.
+        from . import cli
+        if cli.debug_internal:
+            raise exc
+        symbol, data = Qerror, list_('Internal error: %s: %s' % (type(exc).__name__, exc))
+    conditions = conditions_of(symbol)
+    for i, spec in enumerate(specs):
+        if handler_matches(conditions, spec):
+            state.lisp_eval_depth = depth
+            del state.catch_tags[ntags:]
+            return i, Cons(symbol, data)
+    raise exc
 
 
 _INTERNAL_ERRORS = (AttributeError, TypeError, ValueError, IndexError, KeyError,
                     ZeroDivisionError, OverflowError, UnicodeError, AssertionError)
+CONDITION_CASE_CATCHES = (LispSignal, RecursionError) + _INTERNAL_ERRORS
 
 
 def _prin(x):

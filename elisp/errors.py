@@ -131,37 +131,44 @@ def error(fmt, *args):
 
 
 _pred_cache = {}
+Qwrong_type_argument = Q('wrong-type-argument')
+Qargs_out_of_range = Q('args-out-of-range')
+Qvoid_variable = Q('void-variable')
+Qvoid_function = Q('void-function')
+Qsetting_constant = Q('setting-constant')
+Qwrong_number_of_arguments = Q('wrong-number-of-arguments')
+Qinvalid_function = Q('invalid-function')
 
 
 def wrong_type(predicate, value):
     sym = _pred_cache.get(predicate)
     if sym is None:
         sym = _pred_cache[predicate] = Q(predicate)
-    raise LispSignal(Q('wrong-type-argument'), list_(sym, value))
+    raise LispSignal(Qwrong_type_argument, Cons(sym, Cons(value, NIL)))
 
 
 def args_out_of_range(*args):
-    raise LispSignal(Q('args-out-of-range'), make_list(args))
+    raise LispSignal(Qargs_out_of_range, make_list(args))
 
 
 def void_variable(sym):
-    raise LispSignal(Q('void-variable'), list_(sym))
+    raise LispSignal(Qvoid_variable, Cons(sym, NIL))
 
 
 def void_function(sym):
-    raise LispSignal(Q('void-function'), list_(sym))
+    raise LispSignal(Qvoid_function, Cons(sym, NIL))
 
 
 def setting_constant(sym):
-    raise LispSignal(Q('setting-constant'), list_(sym))
+    raise LispSignal(Qsetting_constant, Cons(sym, NIL))
 
 
 def wrong_number_of_arguments(fn, n):
-    raise LispSignal(Q('wrong-number-of-arguments'), list_(fn, n))
+    raise LispSignal(Qwrong_number_of_arguments, Cons(fn, Cons(n, NIL)))
 
 
 def invalid_function(fn):
-    raise LispSignal(Q('invalid-function'), list_(fn))
+    raise LispSignal(Qinvalid_function, Cons(fn, NIL))
 
 
 def conditions_of(symbol):

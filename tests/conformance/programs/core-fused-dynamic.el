@@ -41,3 +41,10 @@
 (princ (format "%S\n" (list (fzd-even 10) (fzd-even 7) (fzd-odd 7)
                             (condition-case e (fzd-even 100000) (error e)))))
 (princ (format "%S\n" (list (fzd-even 10) (fzd-even 300) (boundp 'n))))
+(defvar fzd-err 'unset)
+(defun fzd-cc (i)
+  (condition-case fzd-err
+      (if (= i 0) (error "zero %d" i) (list 'fine i))
+    (error (list 'handler (cadr fzd-err) (boundp 'fzd-err)))
+    (:success (list 'success fzd-err))))
+(princ (format "%S\n" (list (fzd-cc 0) (fzd-cc 1) (fzd-cc 0) (fzd-cc 1) fzd-err)))

@@ -91,3 +91,29 @@
 (princ (format "%S\n" (list (fz-even 10) (fz-even 7) (fz-odd 7)
                             (condition-case e (fz-even 100000) (error e)))))
 (princ (format "%S\n" (list (fz-even 10) (fz-even 700))))
+;; catch, unwind-protect and condition-case generated inline
+(defvar fz-trail nil)
+(defun fz-nonlocal (i)
+  (let ((r (catch 'outer
+             (catch 'inner
+               (unwind-protect
+                   (cond ((= i 0) (throw 'inner 'to-inner))
+                         ((= i 1) (throw 'outer 'to-outer))
+                         ((= i 2) (signal 'wrong-type-argument (list 'x i)))
+                         ((= i 3) (car i))
+                         (t 'normal))
+                 (push i fz-trail))))))
+    r))
+(defun fz-guarded (i)
+  (condition-case err
+      (fz-nonlocal i)
+    ((arith-error wrong-type-argument) (list 'caught err))
+    (:success (list 'ok err))))
+(defun fz-nohandler (i) (condition-case nil (fz-nonlocal i) (arith-error 'never)))
+(princ (format "%S\n" (list (mapcar #'fz-guarded '(0 1 2 3 4)) (mapcar #'fz-guarded '(0 1 2 3 4))
+                            (condition-case e (fz-nohandler 2) (error (list 'outer e)))
+                            (condition-case e (fz-nohandler 2) (error (list 'outer e)))
+                            fz-trail)))
+(defun fz-cc-value (x) (condition-case nil x (error 'bad)))
+(defun fz-cc-void () (condition-case e fz-no-such-var (void-variable (cdr e))))
+(princ (format "%S\n" (list (fz-cc-value 1) (fz-cc-value 2) (fz-cc-void) (fz-cc-void))))
