@@ -269,9 +269,11 @@ def _gen_setq_global(g, ir, target):
     _, sym, val = ir
     s = g.ref(sym)
     v = g.stable_value(val)
-    g.emit('if %s.constant or %s.val.__class__ is SpecialValue: set_value(%s, %s)'
-           % (s, s, s, v))
-    g.emit('else: %s.val = %s' % (s, v))
+    if sym.constant:        # fixed when the symbol is made: set_value signals
+        g.emit('set_value(%s, %s)' % (s, v))
+    else:
+        g.emit('if %s.val.__class__ is SpecialValue: set_value(%s, %s)' % (s, s, v))
+        g.emit('else: %s.val = %s' % (s, v))
     if target is not None:
         g.emit('%s = %s' % (target, v))
 
@@ -304,15 +306,19 @@ def _gen_let_dynamic(g, ir, target):
     records = []
     for (sym, _), v in zip(pairs, vals):
         old, rec = g.temp(), g.temp()
-        records.append((g.ref(sym), old, rec, v))
-    for _, _, rec, _ in records[1:]:
+        records.append((sym, g.ref(sym), old, rec, v))
+    for _, _, _, rec, _ in records[1:]:
         g.emit('%s = UNSET' % rec)
 
     def bind(i):
-        s, old, rec, v = records[i]
+        # REC is None when the plain value cell was set, else specbind's record.
+        sym, s, old, rec, v = records[i]
         g.emit('%s = %s.val' % (old, s))
-        g.emit('if (%s.__class__ is SpecialValue and %s is not UNBOUND) or %s.constant: '
-               '%s = specbind(%s, %s)' % (old, old, s, rec, s, v))
+        if sym.constant:      # fixed when the symbol is made: specbind signals
+            g.emit('%s = specbind(%s, %s)' % (rec, s, v))
+            return
+        g.emit('if %s.__class__ is SpecialValue and %s is not UNBOUND: %s = specbind(%s, %s)'
+               % (old, old, rec, s, v))
         g.emit('else: %s = None; %s.val = %s' % (rec, s, v))
 
     bind(0)
@@ -324,9 +330,10 @@ def _gen_let_dynamic(g, ir, target):
 
     def restore():
         for i in range(len(records) - 1, -1, -1):
-            s, old, rec, _ = records[i]
+            _, s, old, rec, _ = records[i]
             g.emit('if %s is None: %s.val = %s' % (rec, s, old))
-            g.emit('elif %s is not UNSET: unbind(%s)' % (rec, rec))
+            g.emit(('elif %s is not UNSET: unbind(%s)' if i else 'else: unbind(%s)')
+                   % ((rec, rec) if i else (rec,)))
     g.block('try:', protected, loop_or_try=True)
     g.block('finally:', restore, loop_or_try=True)
 
@@ -376,6 +383,13 @@ def _gen_call(g, ir, target):
     if inline is not None:
         guard, info, tree = inline
         g.block('if %s is %s:' % (fn, g.ref(guard)), lambda: _gen_inlined(g, info, tree, xs, t))
+    # A function cell holding a (lambda ...) list runs the Closure made from
+    # it, remembered here: [the list, its Closure].
+    cache = g.ref([None, None])
+    list_branch = ('%s is %s[0]' % (fn, cache),
+                   '%s = %s[1].info.entry(%s[1], %s)' % (t, cache, cache, tup))
+    if fsym.function.__class__ is Cons:
+        branches.append(list_branch)
     branches.append(('%s.__class__ is Closure' % fn, '%s = %s.info.entry(%s, %s)' % (t, fn, fn, tup)))
     if op is None:
         if n <= 3:
@@ -386,11 +400,8 @@ def _gen_call(g, ir, target):
             branches.append(('%s.__class__ is Subr and %s.min_args <= %d and (%s.max_args is None '
                              'or %s.max_args >= %d) and not %s.special' % (fn, fn, n, fn, fn, n, fn),
                              '%s = %s.fn(%s)' % (t, fn, arglist)))
-    # A function cell holding a (lambda ...) list runs the Closure made from
-    # it, remembered here: [the list, its Closure].
-    cache = g.ref([None, None])
-    branches.append(('%s is %s[0]' % (fn, cache),
-                     '%s = %s[1].info.entry(%s[1], %s)' % (t, cache, cache, tup)))
+    if fsym.function.__class__ is not Cons:
+        branches.append(list_branch)
     for i, (cond, stmt) in enumerate(branches):
         g.emit('%s %s: %s' % ('if' if i == 0 and inline is None else 'elif', cond, stmt))
     g.emit('else: %s = call_other(%s, %s, %s, %s)' % (t, F, fn, tup, cache))
