@@ -48,8 +48,11 @@ class _Gen:
         # generated code can see the frame; else in the frame list f.
         self.slots_in_locals = slots_in_locals
         self.slot_exprs = set()
+        self.slots_used = set()     # frame slots read or set (in locals mode)
         self.inline_prefix = None   # while generating an inlined function body
+        self.inlining = []          # the LambdaInfos being inlined, outermost first
         self.ninlined = 0
+        self.inline_budget = MAX_INLINE_TOTAL
         self.info = None            # the function whose entry is generated
         self.lines = []
         self.names = {}         # id(obj) -> parameter name
@@ -73,8 +76,11 @@ class _Gen:
         """The expression for frame slot SLOT (its content, when BOXED)."""
         if self.inline_prefix is not None:
             e = '%s%d' % (self.inline_prefix, slot)
+        elif self.slots_in_locals:
+            e = 'v%d' % slot
+            self.slots_used.add(slot)
         else:
-            e = ('v%d' if self.slots_in_locals else 'f[%d]') % slot
+            e = 'f[%d]' % slot
         if boxed:
             e += '[0]'
         self.slot_exprs.add(e)
@@ -410,14 +416,17 @@ def _gen_call(g, ir, target):
 # Calls of small functions are generated inline, behind a check that the
 # function cell still holds the same function: the body is generated in place,
 # its parameters bound as the function's entry would (with the same Lisp depth
-# accounting), saving the Python call.  Only one level deep, only functions
-# already called once (compiled), and only bodies generated entirely inline.
+# accounting), saving the Python call.  Only functions already called once
+# (compiled), only bodies generated entirely inline, never a function into
+# itself, and within a budget of nodes per generated function.
 MAX_INLINE_NODES = 40
+MAX_INLINE_DEPTH = 3
+MAX_INLINE_TOTAL = 150
 
 
 def _inline_candidate(g, fsym, n):
     """(guard, LambdaInfo, body tree) to inline a call of FSYM with N arguments, or None."""
-    if g.inline_prefix is not None:
+    if len(g.inlining) >= MAX_INLINE_DEPTH:
         return None
     from .compiler import Closure, LambdaInfo, Qlambda, _list_closures
     fn = fsym.function
@@ -432,7 +441,7 @@ def _inline_candidate(g, fsym, n):
         return None
     info = closure.info
     if info.__class__ is not LambdaInfo or info.tree is None or info is g.info \
-            or info.nreq != n or info.bad_arglist or closure.cells:
+            or info in g.inlining or info.nreq != n or info.bad_arglist or closure.cells:
         return None
     if info.lexical:
         if not info.simple or info.capture_slots or info.self_slot is not None:
@@ -440,8 +449,9 @@ def _inline_candidate(g, fsym, n):
     elif not info.all_dynamic_required:
         return None
     _, transparent, count = _survey(info.tree)
-    if not transparent or count > MAX_INLINE_NODES:
+    if not transparent or count > MAX_INLINE_NODES or count > g.inline_budget:
         return None
+    g.inline_budget -= count
     return fn, info, info.tree
 
 
@@ -451,7 +461,9 @@ def _gen_inlined(g, info, tree, xs, target):
     g.emit('if %s > max_depth.val: too_deep(%s)' % (depth, g.ref(info)))
     g.emit('state.lisp_eval_depth = %s' % depth)
     g.ninlined += 1
+    outer_prefix = g.inline_prefix
     g.inline_prefix = 'i%d_' % g.ninlined
+    g.inlining.append(info)
     try:
         if info.lexical:
             for slot, x in zip(info.param_slots, xs):
@@ -464,7 +476,8 @@ def _gen_inlined(g, info, tree, xs, target):
             body = tree
         g.assign(body, target)
     finally:
-        g.inline_prefix = None
+        g.inline_prefix = outer_prefix
+        g.inlining.pop()
     g.emit('state.lisp_eval_depth = %s - %d' % (depth, info.cost))
 
 
@@ -602,13 +615,6 @@ def _survey(node):
     return loop, transparent, count
 
 
-def fuse_loops(node, own_frame=False):
-    """NODE fused if it contains a loop (worth its compilation), else NODE."""
-    if not paused and fusible(node) and _survey(node)[0]:
-        return fuse(node, own_frame)
-    return node
-
-
 def fuse_entry(info, tree):
     """A Closure entry for INFO (a function with only required parameters, all
     lexical and unboxed or all special) that runs its body TREE inline."""
@@ -661,23 +667,49 @@ class _IRNode:
         self.ir = ir
 
 
-def fuse(node, own_frame=False):
-    """One Python function doing what the tree of nodes under NODE does.
-    OWN_FRAME says the frame it is given is fresh (its slots unset)."""
+def fuse(node):
+    """One Python function doing what the tree of nodes under NODE does."""
     if paused or not fusible(node):
         return node
-    g = _Gen(own_frame and _survey(node)[1])
+    g = _Gen()
     try:
         g.assign(node, 'r')
     except _Opaque:
-        if not g.slots_in_locals:
-            return node
-        g = _Gen()
-        try:
-            g.assign(node, 'r')
-        except _Opaque:
-            return node
+        return node
     return _build(g, 'fused', '(f)')
+
+
+def fuse_running(loop):
+    """The rest of a `while' LOOP already running in the tree of nodes, as one
+    function of the frame (None if it cannot be generated).  When no node
+    outside the generated code can see the frame, the slots the loop uses are
+    moved into locals for the loop and back into the frame after it."""
+    if paused:
+        return None
+    if _survey(loop)[1]:
+        g = _Gen(True)
+        g.indent, g.blocks = 2, 1           # inside the try below
+        try:
+            g.assign(loop, 'r')
+        except _Opaque:
+            g = None
+        if g is not None:
+            body, g.lines, g.indent = g.lines, [], 1
+            slots = sorted(g.slots_used)
+            for slot in slots:
+                g.emit('v%d = f[%d]' % (slot, slot))
+            g.emit('try:')
+            g.lines += body
+            g.emit('finally:')
+            g.indent = 2
+            for slot in slots:
+                g.emit('f[%d] = v%d' % (slot, slot))
+            if not slots:
+                g.emit('pass')
+            g.indent = 1
+            return _build(g, 'fused', '(f)')
+    fused = fuse(loop)
+    return None if fused is loop else fused
 
 
 def _build(g, name, signature):

@@ -19,7 +19,7 @@ from .errors import (LispSignal, Throw, Q, signal, error, wrong_type, void_funct
 from . import variables
 from .callgen import make_call_node
 from . import codegen
-from .codegen import fuse, fuse_entry, fuse_loops, fusible
+from .codegen import fuse, fuse_entry, fuse_running, fusible
 from .variables import (state, symbol_value, set_value, set_default, specbind, unbind,
                         default_value)
 
@@ -1430,7 +1430,6 @@ def eval_form(form, lexical=NIL, keep_source=True):
             _source_lambdas = saved
     else:
         node = compile_form(expand_all(form), scope)
-    node = fuse_loops(node, own_frame=True)
     frame = [None] * scope.nslots
     return node(frame)
 
@@ -1599,9 +1598,23 @@ def sf_while(args, scope):
     test = compile_form(args.car, scope)
     body = compile_body(args.cdr, scope)
 
+    running = [None]    # the loop as fused code: None until tried, False if impossible
+
     def while_(f):
+        fused = running[0]
+        if fused:
+            return fused(f)
+        n = 0
         while test(f) is not NIL:
             body(f)
+            if fused is None:
+                # After two turns (the functions it calls are compiled by
+                # then), the rest of the loop continues as fused code.
+                n += 1
+                if n == 2 and not codegen.paused:
+                    fused = running[0] = fuse_running(while_) or False
+                    if fused:
+                        return fused(f)
         return NIL
     while_.ir = ('while', test, body)
     return while_
@@ -2074,7 +2087,7 @@ def _buffer_module():
 @special_form('save-current-buffer')
 def sf_save_current_buffer(args, scope):
     """Record which buffer is current; execute BODY; make that buffer current."""
-    body = fuse_loops(compile_body(args, scope))
+    body = compile_body(args, scope)
 
     def save_current_buffer(f):
         old = state.current_buffer
@@ -2089,7 +2102,7 @@ def sf_save_current_buffer(args, scope):
 @special_form('save-excursion')
 def sf_save_excursion(args, scope):
     """Save point, and current buffer; execute BODY; restore those things."""
-    body = fuse_loops(compile_body(args, scope))
+    body = compile_body(args, scope)
 
     def save_excursion(f):
         saved = _buffer_module().save_excursion_save()
@@ -2103,7 +2116,7 @@ def sf_save_excursion(args, scope):
 @special_form('save-restriction')
 def sf_save_restriction(args, scope):
     """Execute BODY, saving and restoring current buffer's restrictions."""
-    body = fuse_loops(compile_body(args, scope))
+    body = compile_body(args, scope)
 
     def save_restriction(f):
         saved = _buffer_module().save_restriction_save()

@@ -117,3 +117,26 @@
 (defun fz-cc-value (x) (condition-case nil x (error 'bad)))
 (defun fz-cc-void () (condition-case e fz-no-such-var (void-variable (cdr e))))
 (princ (format "%S\n" (list (fz-cc-value 1) (fz-cc-value 2) (fz-cc-void) (fz-cc-void))))
+;; loops that switch to fused code while running (top level, inside catch,
+;; with a variable captured by a closure made before the loop)
+(let ((i 0) (acc nil))
+  (catch 'stop
+    (while t
+      (setq i (1+ i))
+      (push i acc)
+      (when (= i 7) (throw 'stop nil))))
+  (princ (format "%S\n" (list i acc))))
+(let* ((n 0) (get (lambda () n)))
+  (while (< n 5) (setq n (1+ n)))
+  (princ (format "%S\n" (list n (funcall get)))))
+(defun fz-step (x) (+ x 1))
+(let ((k 0) (seen nil))
+  (while (< k 10)
+    (push (fz-step k) seen)
+    (when (= k 4) (defalias 'fz-step (lambda (x) (* x 100))))
+    (setq k (1+ k)))
+  (princ (format "%S\n" (nreverse seen))))
+(let ((j 0))
+  (condition-case e
+      (while t (setq j (1+ j)) (when (> j 3) (car j)))
+    (wrong-type-argument (princ (format "%S\n" (list j e))))))
