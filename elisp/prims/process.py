@@ -42,6 +42,7 @@ Qdefault_filter = Q('internal-default-process-filter')
 Qdefault_sentinel = Q('internal-default-process-sentinel')
 Qfile_error = Q('file-error')
 Qbuffer_read_only = Q('buffer-read-only')
+Qcheck_coding_system = Q('check-coding-system')
 
 K = {k: Q(':' + k) for k in (
     'name', 'type', 'server', 'host', 'service', 'family', 'local', 'remote', 'nowait',
@@ -866,6 +867,17 @@ _OPTION_KEYS = frozenset(K[k] for k in ('broadcast', 'dontroute', 'keepalive', '
                                           'priority', 'linger', 'bindtodevice'))
 
 
+def _has_socket_options(opts):
+    """Whether the contact dict OPTS names a socket option (options go by name,
+    so an uninterned key might be one)."""
+    if not _OPTION_KEYS.isdisjoint(opts):
+        return True
+    for k in opts:
+        if not k.interned:
+            return True
+    return False
+
+
 def apply_contact_options(sock, contact):
     p = contact
     while p.__class__ is Cons and p.cdr.__class__ is Cons:
@@ -1093,7 +1105,7 @@ def connect_network_socket(p, addrinfos, nowait, backlog, opts=None):
                 sock.setblocking(False)
             if server and family != _socket.AF_UNIX and K['reuseaddr'] not in opts:
                 sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)
-            if not _OPTION_KEYS.isdisjoint(opts) or not all(k.interned for k in opts):
+            if _has_socket_options(opts):
                 apply_contact_options(sock, contact)
             if server:
                 try:
@@ -1205,7 +1217,7 @@ def check_coding_system(sym):
     """Signal coding-system-error unless SYM names a coding system (nil is fine)."""
     if sym is NIL:
         return
-    fn = intern('check-coding-system')
+    fn = Qcheck_coding_system
     if fn.function is not None:
         funcall(fn, sym)
     elif sym.__class__ is not Symbol:
