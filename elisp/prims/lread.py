@@ -1,6 +1,7 @@
 """Primitives of Emacs's lread.c: reading, interning, loading files."""
 
 import os
+import pickle
 import re
 import sys
 
@@ -8,7 +9,7 @@ from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, NIL, T, UNBOUND, intern, obarray, make_list, list_,
                     list_to_python)
 from ..errors import LispSignal, Q, error, wrong_type, signal
-from .. import reader as _reader
+from .. import reader as _reader, readcache
 from ..compiler import eval_toplevel, apply_function, Qautoload, Qmacro
 from ..variables import symbol_value, specbind, unbind, set_value, state
 from .fns import memq, assoc, list_elements
@@ -254,12 +255,23 @@ def load_file(path, nomessage=True, lexical=None):
                specbind(Vload_in_progress, T), specbind(Vlexical_binding, T if lex else NIL),
                specbind(intern('current-load-list'), NIL)]
     try:
-        r = _reader.Reader(text)
-        while True:
-            r.skip_space()
-            if r.pos >= r.end:
-                break
-            eval_toplevel(r.read(), lex)
+        saved = readcache.lookup(path, text)
+        if saved is not None:
+            for blob in saved:
+                eval_toplevel(pickle.loads(blob), lex)
+        else:
+            r = _reader.Reader(text)
+            blobs = []
+            while True:
+                r.skip_space()
+                if r.pos >= r.end:
+                    break
+                form = r.read()
+                # (#N= labels may make a form circular: such files are not saved)
+                blobs = None if r.labels else readcache.snapshot(blobs, form)
+                eval_toplevel(form, lex)
+            if blobs is not None:
+                readcache.store(path, text, blobs)
     finally:
         for rec in reversed(records):
             unbind(rec)

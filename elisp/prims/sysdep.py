@@ -1,7 +1,6 @@
 """Primitives of Emacs's sysdep.c and editfns.c about the system and the user."""
 
 import os
-import socket
 
 from ..defun import defun
 from ..lisp import NIL, T
@@ -29,7 +28,7 @@ def _uid_arg(uid):
 @defun('system-name')
 def system_name():
     """Return the host name of the machine you are running on, as a string."""
-    return socket.gethostname()
+    return os.uname().nodename
 
 
 @defun('user-login-name')

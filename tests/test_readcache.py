@@ -1,0 +1,56 @@
+"""Loading a file again from the read cache (elisp/readcache.py) behaves exactly
+like reading it: each program is run twice by elisp (reading, then from the
+cache) and compared with GNU Emacs 28.2 running it."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import run_elisp
+
+PROGRAMS = {
+    # Evaluation changes a quoted constant; the cache must hold it as read.
+    'mutated.el': ';;; -*- lexical-binding: t -*-\n'
+                  "(defvar rc-list '(1 2 3))\n"
+                  '(nreverse rc-list)\n'
+                  '(princ (format "%S %S\\n" rc-list (file-name-nondirectory #$)))\n'
+                  "(defun rc-f () (let ((l '(0 b))) (setcar l (1+ (car l))) (copy-sequence l)))\n"
+                  '(princ (format "%S %S\\n" (rc-f) (rc-f)))\n'
+                  "(let ((l '(0 b))) (setcar l (1+ (car l))) (princ l))\n",
+    # A macro defined by one form changes how later forms are evaluated.
+    'macro.el': '(defmacro rc-twice (x) (list (quote progn) x x))\n'
+                '(defvar rc-n 0)\n(rc-twice (setq rc-n (1+ rc-n)))\n(princ rc-n)\n'
+                '(princ (list (quote #:u) (eq (quote #:u) (quote #:u)) ?\\N{LATIN SMALL LETTER E WITH ACUTE}))\n',
+    # Circular read syntax is never saved; a read error stops the load.
+    'circular.el': "(setq rc-c '#1=(a b . #1#))\n(princ (list (car rc-c) (nth 2 rc-c)))\n",
+    'bad.el': '(princ "before")\n(princ (list 1 2)\n',
+}
+
+
+def _emacs(path):
+    p = subprocess.run(['emacs', '-Q', '--batch', '-l', path], capture_output=True, timeout=60)
+    return p.stdout.decode('utf-8', 'surrogateescape'), p.returncode
+
+
+@pytest.mark.skipif(shutil.which('emacs') is None, reason='GNU Emacs is not installed')
+@pytest.mark.parametrize('name', sorted(PROGRAMS))
+def test_second_load_agrees_with_emacs(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(PROGRAMS[name])
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / 'cache'))
+    expected = _emacs(str(path))
+    first = run_elisp('-Q', '--batch', '-l', str(path), env=env)
+    second = run_elisp('-Q', '--batch', '-l', str(path), env=env)
+    assert (first[0], first[2]) == expected
+    assert (second[0], second[2]) == expected
+    saved = os.listdir(tmp_path / 'cache' / 'elisp' / 'read') \
+        if (tmp_path / 'cache' / 'elisp' / 'read').exists() else []
+    assert len(saved) == (0 if name in ('circular.el', 'bad.el') else 1)
+    # The same text in another file: #$ differs, so it is read afresh.
+    other = tmp_path / 'sub'
+    other.mkdir()
+    shutil.copy(path, other / name)
+    assert (run_elisp('-Q', '--batch', '-l', str(other / name), env=env)[0]
+            == _emacs(str(other / name))[0])
