@@ -1,6 +1,6 @@
 """A differential fuzzer: random well-formed forms, evaluated by Emacs and by us.
 
-    python -m elisp.fuzz --seed N --count N [--depth D] [--no-shrink] [--show K]
+    python -m elisp.fuzz --seed N --count N [--depth D] [--no-shrink] [--show K] [--fused]
 
 Forms come from a small typed grammar of supported functions and special forms
 (seeded, bounded depth).  They are written as an expression table, one per
@@ -534,9 +534,17 @@ def _run_table(cmd, lines):
     return results
 
 
+# With --fused, each form is the body of a function called three times (the
+# result is the third call's): the third call runs our fused code (codegen.py).
+FUSED_WRAPPER = '(let ((fuzz-fn (lambda () %s))) (funcall fuzz-fn) (funcall fuzz-fn) (funcall fuzz-fn))'
+wrap_fused = False
+
+
 def run_both(forms):
     """(emacs results, elisp results) for FORMS."""
     lines = [to_text(f) for f in forms]
+    if wrap_fused:
+        lines = [FUSED_WRAPPER % line for line in lines]
     return _run_table(emacs_command(), lines), _run_table(elisp_command(), lines)
 
 
@@ -681,7 +689,11 @@ def main(argv=None):
     ap.add_argument('--no-shrink', action='store_true')
     ap.add_argument('--show', type=int, default=30, help='how many divergences to print')
     ap.add_argument('--print-forms', action='store_true', help='only print the generated forms')
+    ap.add_argument('--fused', action='store_true',
+                    help='run each form as the body of a function called three times')
     args = ap.parse_args(argv)
+    global wrap_fused
+    wrap_fused = args.fused
     if args.print_forms:
         for f in generate(args.seed, args.count, args.depth):
             print(to_text(f))
