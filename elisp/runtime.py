@@ -146,8 +146,23 @@ def load_stdlib():
         with open(tmp, 'wb') as f:
             pickle.dump(units, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache_path)
+        _prune_stdlib_caches()
     except (OSError, pickle.PicklingError, RecursionError):
         pass
+
+
+def _prune_stdlib_caches(keep=4):
+    """Remove all but the KEEP newest stdlib caches (older versions of the
+    sources leave theirs behind; a few stay for other installations)."""
+    d = _cache_dir()
+    paths = [os.path.join(d, n) for n in os.listdir(d)
+             if n.startswith('stdlib-') and n.endswith('.pickle')]
+    paths.sort(key=lambda p: os.stat(p).st_mtime, reverse=True)
+    for p in paths[keep:]:
+        try:
+            os.unlink(p)
+        except OSError:
+            pass
 
 
 def _load_and_expand(path):
