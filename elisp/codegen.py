@@ -29,6 +29,8 @@ MAX_INDENT = 40
 
 _makers = {}        # source -> compiled `make` function
 paused = False      # while True (start-up), nothing is fused
+HOT_CALLS = 16      # a function is fused at this call
+HOT_TURNS = 64      # a loop running as a tree of nodes is fused after this many turns
 
 
 class _Expr:

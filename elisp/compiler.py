@@ -916,14 +916,15 @@ class LambdaInfo:
 
 
 def _warming(info, tree):
-    """INFO's code, which runs the tree of nodes TREE the first time the
-    function is called; at the second call it is fused (compiling Python source is worth it only
-    for functions that are used), with the entry too where that is simple."""
-    first = [True]
+    """INFO's code while the function is new: it runs the tree of nodes TREE,
+    and once the function has been called codegen.HOT_CALLS times, fuses it
+    (with its entry too where that is simple).  Compiling Python source costs
+    about a millisecond a function: it pays only for functions used often."""
+    calls = [0]
 
     def warming(f):
-        if first[0] or codegen.paused:
-            first[0] = False
+        calls[0] += 1
+        if calls[0] < codegen.HOT_CALLS or codegen.paused:
             return tree(f)
         entry = None
         if info.entry is Closure._call_simple or info.entry is Closure._call_dynamic:
@@ -1598,20 +1599,20 @@ def sf_while(args, scope):
     test = compile_form(args.car, scope)
     body = compile_body(args.cdr, scope)
 
-    running = [None]    # the loop as fused code: None until tried, False if impossible
+    # The loop as fused code: None until tried, False if impossible; and
+    # how many turns it has run as a tree of nodes.
+    running = [None, 0]
 
     def while_(f):
         fused = running[0]
         if fused:
             return fused(f)
-        n = 0
         while test(f) is not NIL:
             body(f)
             if fused is None:
-                # After two turns (the functions it calls are compiled by
-                # then), the rest of the loop continues as fused code.
-                n += 1
-                if n == 2 and not codegen.paused:
+                # Once the loop is hot, the rest of it continues as fused code.
+                running[1] += 1
+                if running[1] >= codegen.HOT_TURNS and not codegen.paused:
                     fused = running[0] = fuse_running(while_) or False
                     if fused:
                         return fused(f)

@@ -534,9 +534,11 @@ def _run_table(cmd, lines):
     return results
 
 
-# With --fused, each form is the body of a function called three times (the
-# result is the third call's): the third call runs our fused code (codegen.py).
-FUSED_WRAPPER = '(let ((fuzz-fn (lambda () %s))) (funcall fuzz-fn) (funcall fuzz-fn) (funcall fuzz-fn))'
+# With --fused, each form is the body of a function called 20 times (the
+# result is the last call's): the last calls run our fused code (codegen.py
+# fuses a function at its 16th call).
+FUSED_WRAPPER = ('(let ((fuzz-fn (lambda () %s)) (fuzz-r nil))'
+                 ' (dotimes (_ 20) (setq fuzz-r (funcall fuzz-fn))) fuzz-r)')
 wrap_fused = False
 
 
@@ -690,7 +692,7 @@ def main(argv=None):
     ap.add_argument('--show', type=int, default=30, help='how many divergences to print')
     ap.add_argument('--print-forms', action='store_true', help='only print the generated forms')
     ap.add_argument('--fused', action='store_true',
-                    help='run each form as the body of a function called three times')
+                    help='run each form as the body of a function called 20 times')
     args = ap.parse_args(argv)
     global wrap_fused
     wrap_fused = args.fused
