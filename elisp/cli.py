@@ -274,9 +274,6 @@ def _kill_emacs_hook_then(code):
 
 
 def main(argv=None):
-    # Start-up time is dominated by importing our modules: keep their bytecode
-    # cached even where PYTHONDONTWRITEBYTECODE is set.
-    sys.dont_write_bytecode = False
     if argv is None:
         argv = sys.argv[1:]
     global debug_internal
