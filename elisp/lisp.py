@@ -182,6 +182,10 @@ def code_char(c):
     """Python character for an Emacs character code."""
     if c >= 0x3FFF80:
         return chr(c - RAW_BYTE_BASE + SURROGATE_BASE)
+    if c > 0x10FFFF:
+        # Emacs has characters up to #x3FFF7F; Python strings stop at Unicode's end.
+        from .errors import error
+        error('Characters beyond #x10FFFF are not supported: %d' % c)
     return chr(c)
 
 
