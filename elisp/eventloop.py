@@ -383,12 +383,15 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
             continue
         if len(evs) == 1:
             fd, ev = evs[0]
-            events = ((objs.get(fd), ev),)
-        else:
-            # Several ready: handle them in ascending fd order, as Emacs does.
-            evs.sort()
-            events = [(objs.get(fd), ev) for fd, ev in evs]
-        for obj, ev in events:
+            obj = objs.get(fd)
+            if (obj is not None and (not just_this_one or obj is wait_proc)
+                    and obj.handle_event((EVENT_READ if ev & rd else 0) | (EVENT_WRITE if ev & wr else 0))
+                    and (wait_proc is None or obj is wait_proc)):
+                got = True
+            continue
+        # Several ready: handle them in ascending fd order, as Emacs does.
+        evs.sort()
+        for obj, ev in [(objs.get(fd), ev) for fd, ev in evs]:
             if obj is None or (just_this_one and obj is not wait_proc):
                 continue
             if obj.handle_event((EVENT_READ if ev & rd else 0) | (EVENT_WRITE if ev & wr else 0)):

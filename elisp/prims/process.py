@@ -1760,6 +1760,18 @@ def process_send_string(process, string):
         wrong_type('stringp', string)
     if p.status is not Qrun or p.connecting or p.sock is None:
         check_sendable(p)
+    if string.isascii() and string and not p.write_queue and p.socktype == _STREAM and p.tls is None:
+        parsed = _parse_cache.get(p.encode_coding)
+        if parsed is not None and parsed[1] != 'dos' and parsed[1] != 'mac' and not p.eof_sent:
+            # The usual case, inline: ASCII text that needs no conversion.
+            data = string.encode('ascii')
+            try:
+                n = p.sock.send(data)
+            except OSError:
+                n = 0
+            if n != len(data):
+                send_bytes(p, data[n:])
+            return NIL
     send_bytes(p, encode_string(p, string))
     return NIL
 
