@@ -274,6 +274,11 @@ def _kill_emacs_hook_then(code):
 
 
 def main(argv=None):
+    # Importing the primitives makes many objects that live for the whole run:
+    # collecting meanwhile is wasted (runtime.initialize freezes them and
+    # enables the collector again).
+    import gc
+    gc.disable()
     if argv is None:
         argv = sys.argv[1:]
     global debug_internal

@@ -398,7 +398,11 @@ def _gen_call(g, ir, target):
                    '%s = %s[1].info.entry(%s[1], %s)' % (t, cache, cache, tup))
     if fsym.function.__class__ is Cons:
         branches.append(list_branch)
-    branches.append(('%s.__class__ is Closure' % fn, '%s = %s.info.entry(%s, %s)' % (t, fn, fn, tup)))
+    closure_branch = ('%s.__class__ is Closure' % fn,
+                      '%s = %s.info.entry(%s, %s)' % (t, fn, fn, tup))
+    subr_first = fsym.function.__class__ is Subr
+    if not subr_first or op is not None:
+        branches.append(closure_branch)
     if op is None:
         if n <= 3:
             sub = g.temp()
@@ -408,6 +412,8 @@ def _gen_call(g, ir, target):
             branches.append(('%s.__class__ is Subr and %s.min_args <= %d and (%s.max_args is None '
                              'or %s.max_args >= %d) and not %s.special' % (fn, fn, n, fn, fn, n, fn),
                              '%s = %s.fn(%s)' % (t, fn, arglist)))
+        if subr_first:      # the cell holds a primitive now: test for one first
+            branches.append(closure_branch)
     if fsym.function.__class__ is not Cons:
         branches.append(list_branch)
     for i, (cond, stmt) in enumerate(branches):

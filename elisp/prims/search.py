@@ -4,7 +4,7 @@ replace-match, regexp-quote, and skip-chars/skip-syntax (syntax.c's movers)."""
 import re
 
 from ..defun import defun, defvar
-from ..lisp import Cons, NIL, T, intern, make_list, list_, UnibyteStr, PropStr
+from ..lisp import Cons, NIL, T, intern, make_list, list_, UnibyteStr, PropStr, SpecialValue
 from ..errors import LispSignal, Q, error, wrong_type, args_out_of_range, signal
 from ..variables import state, symbol_value_or_unbound
 from ..regex import compile_regexp, match_regs, SYNTAX_TABLES, invalid, _cls_char
@@ -101,8 +101,10 @@ def string_match_p(regexp, string, start=NIL):
 
 
 def _string_match(regexp, string, start, modify):
-    check_string(regexp)
-    check_string(string)
+    if not isinstance(regexp, str):
+        wrong_type('stringp', regexp)
+    if not isinstance(string, str):
+        wrong_type('stringp', string)
     n = len(string)
     if start is NIL:
         pos = 0
@@ -112,7 +114,13 @@ def _string_match(regexp, string, start, modify):
             args_out_of_range(string, start)
     else:
         wrong_type('fixnump', start)
-    c = compile_for_current(regexp)
+    # compile_for_current, inline: string-match is called in tight loops
+    fold = Qcase_fold_search.val
+    if fold.__class__ is SpecialValue:
+        fold = symbol_value_or_unbound(Qcase_fold_search)
+    c = _rx_cache.get((regexp, fold is not NIL, syntax_table_name(), None))
+    if c is None:
+        c = compile_for_current(regexp)
     m = c.rx.search(string, pos)
     if m is None:
         return NIL
