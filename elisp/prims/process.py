@@ -524,10 +524,7 @@ def _run_callback(kind, fn, p, arg):
         from .search import md
         _md = md
     old = state.current_buffer
-    regs = md.regs
-    obj = md.obj
-    if regs is not None:
-        regs = regs[:]
+    saved_match = md.save()
     iq = Vinhibit_quit
     old_iq = iq.val
     if old_iq.__class__ is SpecialValue:
@@ -551,8 +548,7 @@ def _run_callback(kind, fn, p, arg):
         else:
             # Made buffer-local meanwhile: restore the default, as unbind would.
             unbind((iq, None, old_iq))
-        md.regs = regs
-        md.obj = obj
+        md.restore(saved_match)
         if old is not state.current_buffer and old.live:
             B.set_buffer_internal(old)
 

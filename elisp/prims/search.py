@@ -51,6 +51,14 @@ class _MatchData:
 
     regs = property(_get_regs, _set_regs)
 
+    def save(self):
+        """The match data as it is now, for `restore' (without building regs)."""
+        r = self._regs
+        return (r[:] if r is not None else None, self.m, self.c, self.off, self.obj)
+
+    def restore(self, saved):
+        self._regs, self.m, self.c, self.off, self.obj = saved
+
 
 md = _MatchData()
 
