@@ -207,8 +207,7 @@ def process_args(argv):
                 continue
             if opt in ('--eval', '-eval', '--execute', '-execute'):
                 expr = value if value is not None else next_arg(opt)
-                form = read_from_string(expr).car
-                eval_form(form, T)
+                eval_form(_read_expression(expr, read_from_string), T)
                 continue
             if opt in ('-f', '--funcall', '-funcall'):
                 fn = value if value is not None else next_arg(opt)
@@ -237,6 +236,23 @@ def process_args(argv):
     except LispSignal as e:
         print_uncaught(e.symbol, e.data)
         return 255
+
+
+def _read_expression(text, read_from_string):
+    """The form that --eval TEXT evaluates; what reading gave is kept across
+    runs as for loaded files (elisp/readcache.py), so that a repeated command
+    needs neither the reader nor Lark."""
+    import pickle
+    from . import readcache
+    saved = readcache.lookup(None, text)
+    if saved is not None:
+        return pickle.loads(saved[0])
+    form = read_from_string(text).car
+    if '#' not in text:                 # (#N= labels may make it circular)
+        blobs = readcache.snapshot([], form)
+        if blobs is not None:
+            readcache.store(None, text, blobs)
+    return form
 
 
 def _version():

@@ -1,4 +1,5 @@
-"""What reading a loaded file gave, kept across runs (as Python keeps .pyc files).
+"""What reading a loaded file (or an --eval expression) gave, kept across runs,
+as Python keeps .pyc files.
 
 `load` reads a file form by form, evaluating each before reading the next.
 When every form of a file has been read, their snapshots (pickled as each was
@@ -41,7 +42,8 @@ def _file_for(path, text):
 
 
 def lookup(path, text):
-    """The pickled forms saved for PATH holding TEXT, or None."""
+    """The pickled forms saved for PATH holding TEXT (PATH None for an --eval
+    expression), or None."""
     try:
         with open(_file_for(path, text), 'rb') as f:
             version, saved_path, saved_text, blobs = pickle.load(f)

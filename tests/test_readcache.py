@@ -54,3 +54,21 @@ def test_second_load_agrees_with_emacs(tmp_path, name):
     shutil.copy(path, other / name)
     assert (run_elisp('-Q', '--batch', '-l', str(other / name), env=env)[0]
             == _emacs(str(other / name))[0])
+
+
+EXPRESSIONS = [
+    "(let ((l '(0 b))) (setcar l (1+ (car l))) (princ l))",
+    "(princ (list 'a \"s\" ?c 1.5 (make-symbol \"u\") #'car [1 (2)]))",
+    "(progn (setq rc-x '#1=(a . #1#)) (princ (car rc-x)))",
+]
+
+
+@pytest.mark.skipif(shutil.which('emacs') is None, reason='GNU Emacs is not installed')
+@pytest.mark.parametrize('expr', EXPRESSIONS)
+def test_repeated_eval_agrees_with_emacs(tmp_path, expr):
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / 'cache'))
+    p = subprocess.run(['emacs', '-Q', '--batch', '--eval', expr], capture_output=True, timeout=60)
+    expected = (p.stdout.decode(), p.returncode)
+    for _ in range(2):
+        out, _, code = run_elisp('-Q', '--batch', '--eval', expr, env=env)
+        assert (out, code) == expected
