@@ -207,30 +207,23 @@ def _gen_if(g, ir, target):
     g.block('else:', lambda: g.body_into(else_, target))
 
 
-def _gen_and(g, ir, target):
-    nodes = ir[1]
-    if target is not None:
-        g.emit('%s = NIL' % target)
+def _gen_and_or(g, ir, target):
+    """`and' stops at the first nil value, `or' at the first non-nil one."""
+    kind, nodes = ir
+    if kind == 'and':
+        if target is not None:
+            g.emit('%s = NIL' % target)
+    else:
+        t = target if target is not None else g.temp()
 
     def step(i):
         if i == len(nodes) - 1:
             g.body_into(nodes[i], target)
-            return
-        c = g.value(nodes[i])
-        g.block('if %s is not NIL:' % c, lambda: step(i + 1))
-    step(0)
-
-
-def _gen_or(g, ir, target):
-    nodes = ir[1]
-    t = target if target is not None else g.temp()
-
-    def step(i):
-        if i == len(nodes) - 1:
-            g.body_into(nodes[i], target)
-            return
-        g.assign(nodes[i], t)
-        g.block('if %s is NIL:' % t, lambda: step(i + 1))
+        elif kind == 'and':
+            g.block('if %s is not NIL:' % g.value(nodes[i]), lambda: step(i + 1))
+        else:
+            g.assign(nodes[i], t)
+            g.block('if %s is NIL:' % t, lambda: step(i + 1))
     step(0)
 
 
@@ -541,7 +534,7 @@ def _gen_condition_case(g, ir, target):
 
 
 _GENERATORS = {
-    'progn': _gen_progn, 'prog1': _gen_prog1, 'if': _gen_if, 'and': _gen_and, 'or': _gen_or,
+    'progn': _gen_progn, 'prog1': _gen_prog1, 'if': _gen_if, 'and': _gen_and_or, 'or': _gen_and_or,
     'cond': _gen_cond, 'while': _gen_while, 'setq_slot': _gen_setq_slot,
     'setq_global': _gen_setq_global, 'setq_many': _gen_setq_many,
     'let_slots': _gen_let_slots, 'let_dynamic': _gen_let_dynamic, 'call': _gen_call,

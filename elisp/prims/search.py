@@ -402,38 +402,30 @@ def _check_subexp(subexp):
 @defun('match-beginning')
 def match_beginning(subexp):
     """Return position of start of text matched by last search."""
-    if subexp.__class__ is not int or subexp < 0:
-        _check_subexp(subexp)
-    m = md.m
-    if m is not None:
-        c = md.c
-        if c.identity and subexp <= c.nsub:
-            r = m.start(subexp)
-            return NIL if r < 0 else r + md.off
-    regs = md.regs
-    k = subexp + subexp
-    if regs is None or k >= len(regs):
-        return NIL
-    r = regs[k]
-    return NIL if r < 0 else r
+    return _match_position(subexp, False)
 
 
 @defun('match-end')
 def match_end(subexp):
     """Return position of end of text matched by last search."""
+    return _match_position(subexp, True)
+
+
+def _match_position(subexp, end):
+    """Where group SUBEXP of the last match starts (ends, when END), or nil."""
     if subexp.__class__ is not int or subexp < 0:
         _check_subexp(subexp)
     m = md.m
     if m is not None:
         c = md.c
         if c.identity and subexp <= c.nsub:
-            r = m.end(subexp)
+            r = m.end(subexp) if end else m.start(subexp)
             return NIL if r < 0 else r + md.off
     regs = md.regs
     k = subexp + subexp
     if regs is None or k >= len(regs) or regs[k] < 0:
         return NIL
-    return regs[k + 1]
+    return regs[k + 1] if end else regs[k]
 
 
 @defun('match-data')
