@@ -18,6 +18,8 @@ every exit.  The source of each tree shape is compiled once and cached; the
 objects it refers to (symbols, constants, nested nodes) are passed in.
 """
 
+import re
+
 from .callgen import INLINE_OPS
 from .lisp import Cons, Subr, NIL, T, SpecialValue, UNBOUND
 from .variables import symbol_value, set_value, specbind, unbind
@@ -170,7 +172,9 @@ class _Gen:
         try:
             _GENERATORS[ir[0]](self, ir, target)
         except _Opaque:
-            if mark[1] == 1 or self.slots_in_locals:
+            # (Within an inlined body its locals are not in the frame: the
+            # whole call is redone by the caller.)
+            if mark[1] == 1 or self.slots_in_locals or self.inline_prefix is not None:
                 raise
             # Too deep to nest here: this subtree becomes a function of its own.
             del self.lines[mark[0]:]
@@ -363,7 +367,7 @@ def _gen_call(g, ir, target):
         scratch = g.temp()
 
         def subst(e):
-            e = e.replace('R', scratch)
+            e = re.sub(r'\bR\b', scratch, e)
             for i, a in enumerate(args):
                 if getattr(a, 'constant', None).__class__ is int:
                     # a fixnum constant needs no type test
@@ -554,7 +558,8 @@ def _support_names():
         from .errors import wrong_number_of_arguments, Throw
         from .variables import state
         _support = {'state': state, 'max_depth': Vmax_lisp_eval_depth, 'too_deep': _too_deep,
-                    'wrong_number_of_arguments': wrong_number_of_arguments,'NIL': NIL, 'T': T, 'Cons': Cons, 'Subr': Subr, 'Closure': Closure,
+                    'wrong_number_of_arguments': wrong_number_of_arguments,
+                    'NIL': NIL, 'T': T, 'Cons': Cons, 'Subr': Subr, 'Closure': Closure,
                     'SpecialValue': SpecialValue, 'UNBOUND': UNBOUND, 'UNSET': _UNSET,
                     'symbol_value': symbol_value, 'set_value': set_value,
                     'specbind': specbind, 'unbind': unbind, 'call_other': call_other,
