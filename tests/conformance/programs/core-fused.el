@@ -145,3 +145,10 @@
   (condition-case e
       (while t (setq j (1+ j)) (when (> j 100) (car j)))
     (wrong-type-argument (princ (format "%S\n" (list j e))))))
+;; an inlined callee whose blocks no longer fit in its caller's function
+(defun fz-inner-loop (x) (let ((fz-special x)) (while (< (% x 3) 2) (setq x (1+ x))) (+ 1 (% fz-special 3))))
+(defun fz-deep-call (n)
+  (let ((r 0))
+    (while (< r n) (let ((fz-special 0)) (while (< r n) (let ((fz-special 1)) (while (< r n) (let ((fz-special 2)) (while (< r n) (let ((fz-special 3)) (while (< r n) (let ((fz-special 4)) (while (< r n) (let ((fz-special 5)) (while (< r n) (let ((fz-special 6)) (setq r (+ r (fz-inner-loop r)))))))))))))))))
+    (list r fz-special)))
+(princ (format "%S\n" (list (fz-deep-call 5) (fz-hot (fz-deep-call 50)) (fz-deep-call 500))))
