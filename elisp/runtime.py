@@ -33,7 +33,7 @@ STDLIB_ORDER = [
     'simple', 'rx', 'regexp-opt', 'process', 'callproc', 'subproc', 'timer', 'modes', 'inline', 'ert',
 ]
 
-CACHE_VERSION = '1'
+CACHE_VERSION = '2'
 
 
 def _define_globals():
@@ -207,7 +207,11 @@ Qfunction = intern('function')
 def _lazy_entries(form):
     """Cache entries for FORM: a (defalias 'NAME #'(lambda ...)) or a macro's
     (defalias 'NAME (cons 'macro #'(lambda ...))), also as the first form of a
-    `prog1', becomes a _LazyDefun whose lambda stays pickled until first used."""
+    `prog1', becomes a _LazyDefun whose lambda stays pickled until first used;
+    a (put 'SYMBOL 'PROP CONSTANT) (or function-put) becomes a _Put."""
+    put = _constant_put(form)
+    if put is not None:
+        return [put]
     if form.__class__ is Cons and form.car is Qprog1 and form.cdr.__class__ is Cons:
         first = _lazy_entries(form.cdr.car)
         if first[0].__class__ is _LazyDefun:
@@ -236,6 +240,45 @@ def _lazy_entries(form):
         return [form]
     blob = pickle.dumps(fn.cdr.car, protocol=pickle.HIGHEST_PROTOCOL)
     return [_LazyDefun(name, blob, macro)]
+
+
+Qput = intern('put')
+Qfunction_put = intern('function-put')
+
+
+def _constant_put(form):
+    """FORM as a _Put if it is (put 'SYMBOL 'PROP VALUE) or the same with
+    function-put (which is `put' in stdlib/byte-run.el), VALUE a constant."""
+    if not (form.__class__ is Cons and (form.car is Qput or form.car is Qfunction_put)):
+        return None
+    args = list_to_python(form.cdr)
+    if len(args) != 3:
+        return None
+    consts = []
+    for a in args:
+        if a.__class__ is Cons and a.car is Qquote and a.cdr.__class__ is Cons and a.cdr.cdr is NIL:
+            consts.append(a.cdr.car)
+        elif a.__class__ in (int, float, str) or a is NIL or a is T or (
+                a.__class__ is Symbol and a.name.startswith(':') and a.interned):
+            consts.append(a)
+        else:
+            return None
+    if consts[0].__class__ is not Symbol or not consts[0].interned:
+        return None
+    return _Put(*consts)
+
+
+class _Put:
+    """A cached (put 'SYMBOL 'PROP CONSTANT): start-up calls `put' directly."""
+    __slots__ = ('symbol', 'prop', 'value')
+
+    def __init__(self, symbol, prop, value):
+        self.symbol = symbol
+        self.prop = prop
+        self.value = value
+
+    def __reduce__(self):
+        return (_Put, (self.symbol, self.prop, self.value))
 
 
 class _LazyDefun:
@@ -277,11 +320,15 @@ class _LazyLambdaInfo:
 
 
 def _eval_expanded(path, lexical, forms):
+    from .prims.data import put
     from .prims.lread import Vload_file_name, Vlexical_binding
     from .variables import specbind, unbind
     recs = [specbind(Vload_file_name, path), specbind(Vlexical_binding, T if lexical else NIL)]
     try:
         for form in forms:
+            if form.__class__ is _Put:
+                put(form.symbol, form.prop, form.value)
+                continue
             if form.__class__ is _LazyDefun:
                 info = _LazyLambdaInfo(form.blob, lexical)
                 closure = Closure(info, [], None, (_EMPTY_SITE, [], [])) if lexical \
