@@ -1611,12 +1611,23 @@ def string_version_lessp(string1, string2):
     """Return non-nil if S1 is less than S2, as version strings."""
     a = check_string(string1)
     b = check_string(string2)
-    ca = [string_char_code(a, i) for i in range(len(a))]
-    cb = [string_char_code(b, i) for i in range(len(b))]
-    r = _version_key_cmp(ca, cb)
-    if r == 0:
-        r = (ca > cb) - (ca < cb)
-    return T if r < 0 else NIL
+    # Emacs compares the NUL-separated parts in turn; when all the parts the
+    # two have in common are equal, the one with more parts is the lesser.
+    parts_a = a.split('\0')
+    parts_b = b.split('\0')
+    for pa, pb in zip(parts_a, parts_b):
+        if not pa or not pb:            # an empty part precedes any other, even "~"
+            if pa or pb:
+                return T if not pa else NIL
+            continue
+        ca = [string_char_code(pa, i) for i in range(len(pa))]
+        cb = [string_char_code(pb, i) for i in range(len(pb))]
+        r = _version_key_cmp(ca, cb)
+        if r == 0:
+            r = (ca > cb) - (ca < cb)
+        if r:
+            return T if r < 0 else NIL
+    return T if len(parts_a) > len(parts_b) else NIL
 
 
 @defun('string-collate-lessp')
