@@ -11,7 +11,6 @@ sentinel, so the filter always sees all output before the sentinel.
 
 import errno
 import os
-import signal as _signal
 import _socket
 import threading
 
@@ -23,6 +22,12 @@ from .. import eventloop
 from . import process as P
 from . import buffer as B
 from .callproc import find_program, child_environment
+
+
+def _signals():
+    """The signal module, imported when first needed (it costs start-up ~1 ms)."""
+    import signal
+    return signal
 
 Qpipe = Q('pipe')
 Qpty = Q('pty')
@@ -163,7 +168,7 @@ def _pre_wait():
 
 def signal_text(signum):
     try:
-        name = _signal.strsignal(signum)
+        name = _signals().strsignal(signum)
     except ValueError:
         name = None
     if not name:
@@ -228,13 +233,13 @@ def send_signal(p, signum, current_group=NIL):
 
 def kill_on_delete(p):
     """delete-process of a real process: SIGKILL, status, sentinel now."""
-    send_signal(p, _signal.SIGKILL)
+    send_signal(p, _signals().SIGKILL)
     collect()
     p.deleted = True
     had_fds = p.sock is not None
     p.deactivate()
     if had_fds and p.status_symbol() not in (P.Qexit, P.Qsignal):
-        p.status = list_(P.Qsignal, int(_signal.SIGKILL), NIL)
+        p.status = list_(P.Qsignal, int(_signals().SIGKILL), NIL)
         eventloop.pending_status[p] = True
     P.status_notify()
 
@@ -243,17 +248,17 @@ def hangup(p):
     """Killing a real process's buffer sends it SIGHUP, as Emacs does."""
     collect()
     if p.status_symbol() is P.Qrun and getattr(p, 'pid', None):
-        send_signal(p, _signal.SIGHUP)
+        send_signal(p, _signals().SIGHUP)
 
 
 def kill_all_children():
     """At exit: kill every child still running, as Emacs does."""
     for pid in list(_children):
         try:
-            os.killpg(pid, _signal.SIGKILL)
+            os.killpg(pid, _signals().SIGKILL)
         except OSError:
             try:
-                os.kill(pid, _signal.SIGKILL)
+                os.kill(pid, _signals().SIGKILL)
             except OSError:
                 pass
 
@@ -526,7 +531,7 @@ def stop_process(process=NIL, current_group=NIL):
     if p is None:
         return _orig['stop-process'](process, current_group)
     _check_signalable(p)
-    send_signal(p, _signal.SIGTSTP, current_group)
+    send_signal(p, _signals().SIGTSTP, current_group)
     return process
 
 
@@ -537,7 +542,7 @@ def continue_process(process=NIL, current_group=NIL):
     if p is None:
         return _orig['continue-process'](process, current_group)
     _check_signalable(p)
-    send_signal(p, _signal.SIGCONT, current_group)
+    send_signal(p, _signals().SIGCONT, current_group)
     p.status = P.Qrun
     eventloop.pending_status[p] = True
     P.status_notify()
@@ -550,22 +555,22 @@ def _check_signalable(p):
         error('Process %s is not active', p.name)
 
 
-def _signaller(lisp_name, signum):
+def _signaller(lisp_name, signame):
     def fn(process=NIL, current_group=NIL):
         p = _real(process)
         if p is None:
             return _orig[lisp_name](process, current_group)
         _check_signalable(p)
-        send_signal(p, signum, current_group)
+        send_signal(p, getattr(_signals(), signame), current_group)
         return process
     fn.__doc__ = _orig[lisp_name].__doc__
     fn.__name__ = lisp_name.replace('-', '_')
     defun(lisp_name)(fn)
 
 
-_signaller('interrupt-process', _signal.SIGINT)
-_signaller('kill-process', _signal.SIGKILL)
-_signaller('quit-process', _signal.SIGQUIT)
+_signaller('interrupt-process', 'SIGINT')
+_signaller('kill-process', 'SIGKILL')
+_signaller('quit-process', 'SIGQUIT')
 
 
 @defun('signal-process')
