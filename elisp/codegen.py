@@ -42,6 +42,11 @@ class _Expr:
         self.text = text
 
 
+def _is_leaf(node):
+    """A frame slot or a constant: reading it has no effect and cannot fail."""
+    return getattr(node, 'slot', None) is not None or hasattr(node, 'constant')
+
+
 class _Opaque(Exception):
     """This subtree cannot be generated inline here (too deeply nested)."""
 
@@ -149,8 +154,7 @@ class _Gen:
     def assign(self, node, target):
         """Emit NODE's evaluation, storing its value in the local TARGET (or
         dropping it when TARGET is None)."""
-        if getattr(node, 'slot', None) is not None or hasattr(node, 'constant') \
-                or node.__class__ is _Expr:
+        if _is_leaf(node) or node.__class__ is _Expr:
             if target is not None:
                 self.emit('%s = %s' % (target, self.value(node)))
             return
@@ -283,13 +287,6 @@ def _gen_setq_global(g, ir, target):
         g.emit('%s = %s' % (target, v))
 
 
-def _gen_setq_many(g, ir, target):
-    nodes = ir[1]
-    for n in nodes[:-1]:
-        g.effect(n)
-    g.body_into(nodes[-1], target)
-
-
 def _gen_let_slots(g, ir, target):
     """let (parallel) or let* (sequential) over unboxed lexical slots."""
     _, sequential, pairs, body = ir
@@ -349,14 +346,12 @@ def _gen_call(g, ir, target):
     fn = g.temp()
     n = len(args)
     g.emit('%s = %s.function' % (fn, F))
-    leaves = all(getattr(a, 'slot', None) is not None or hasattr(a, 'constant') for a in args)
-    if not leaves:
+    if not all(_is_leaf(a) for a in args):
         # void-function is signalled before the arguments are evaluated
         g.emit('if %s is None or %s is NIL: call_symbol(%s, ())' % (fn, fn, F))
     xs = []
     for i, a in enumerate(args):
-        later_effects = not all(getattr(b, 'slot', None) is not None or hasattr(b, 'constant')
-                                for b in args[i + 1:])
+        later_effects = not all(_is_leaf(b) for b in args[i + 1:])
         xs.append(g.stable_value(a) if later_effects else g.value(a))
     t = target if target is not None else g.temp()
     arglist = ', '.join(xs)
@@ -540,7 +535,7 @@ def _gen_condition_case(g, ir, target):
 _GENERATORS = {
     'progn': _gen_progn, 'prog1': _gen_prog1, 'if': _gen_if, 'and': _gen_and_or, 'or': _gen_and_or,
     'cond': _gen_cond, 'while': _gen_while, 'setq_slot': _gen_setq_slot,
-    'setq_global': _gen_setq_global, 'setq_many': _gen_setq_many,
+    'setq_global': _gen_setq_global,
     'let_slots': _gen_let_slots, 'let_dynamic': _gen_let_dynamic, 'call': _gen_call,
     'catch': _gen_catch, 'unwind_protect': _gen_unwind_protect,
     'condition_case': _gen_condition_case,
@@ -578,7 +573,7 @@ def fusible(node):
 def _children(ir):
     """The nodes directly under the node described by IR."""
     kind = ir[0]
-    if kind in ('progn', 'and', 'or', 'setq_many'):
+    if kind in ('progn', 'and', 'or'):
         return ir[1]
     if kind == 'call':
         return ir[2]
@@ -611,8 +606,8 @@ def _survey(node):
         count += 1
         ir = getattr(n, 'ir', None)
         if ir is None:
-            if not (getattr(n, 'slot', None) is not None or hasattr(n, 'constant')
-                    or getattr(n, 'global_sym', None) is not None or n.__class__ is _Expr):
+            if not (_is_leaf(n) or getattr(n, 'global_sym', None) is not None
+                    or n.__class__ is _Expr):
                 transparent = False
             continue
         if ir[0] == 'while':

@@ -1643,7 +1643,7 @@ def sf_setq(args, scope):
         for n in nodes:
             v = n(f)
         return v
-    setq_many.ir = ('setq_many', nodes)
+    setq_many.ir = ('progn', nodes)     # evaluated in order, the last value
     return setq_many
 
 
