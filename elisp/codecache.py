@@ -9,8 +9,9 @@ to each program and is not kept.)
 """
 
 import marshal
-import os
 import sys
+
+from .cachefiles import cache_dir, write_atomically
 
 MAX_ENTRIES = 2000      # beyond this, new code is not saved (the file stays small)
 
@@ -19,9 +20,8 @@ _new = 0
 
 
 def _path():
-    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
     tag = '%s-%d%d' % (sys.implementation.cache_tag, sys.version_info[2], marshal.version)
-    return os.path.join(base, 'elisp', 'code-%s.marshal' % tag)
+    return cache_dir('code-%s.marshal' % tag)
 
 
 def _load():
@@ -56,16 +56,5 @@ def save():
     """Write the cache back if this run compiled new code (called at exit)."""
     if not _new or len(_codes) > MAX_ENTRIES:
         return
-    path = _path()
-    tmp = '%s.%d.tmp' % (path, os.getpid())
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, 'wb') as f:
-            marshal.dump({k: v if v.__class__ is bytes else marshal.dumps(v)
-                          for k, v in _codes.items()}, f)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    write_atomically(_path(), lambda f: marshal.dump(
+        {k: v if v.__class__ is bytes else marshal.dumps(v) for k, v in _codes.items()}, f))

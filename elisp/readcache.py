@@ -12,15 +12,11 @@ same place again evaluates fresh copies of those forms and skips the reader
 
 import os
 import pickle
-import zlib
+
+from .cachefiles import cache_dir, digest, fingerprint, keep_newest, write_atomically
 
 MAX_FILES = 200
 _version = None
-
-
-def _dir():
-    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
-    return os.path.join(base, 'elisp', 'read')
 
 
 def _reader_version():
@@ -28,17 +24,13 @@ def _reader_version():
     global _version
     if _version is None:
         here = os.path.dirname(os.path.abspath(__file__))
-        parts = []
-        for name in ('reader.py', 'grammar.lark', 'lisp.py', 'readcache.py'):
-            st = os.stat(os.path.join(here, name))
-            parts.append('%s:%d:%d' % (name, st.st_size, st.st_mtime_ns))
-        _version = ';'.join(parts)
+        _version = fingerprint([os.path.join(here, name) for name in
+                                ('reader.py', 'grammar.lark', 'lisp.py', 'readcache.py')])
     return _version
 
 
 def _file_for(path, text):
-    data = ('%s\0%s\0%s' % (_reader_version(), path, text)).encode('utf-8', 'surrogateescape')
-    return os.path.join(_dir(), '%08x%08x.pickle' % (zlib.crc32(data), zlib.adler32(data)))
+    return cache_dir('read', '%s.pickle' % digest('%s\0%s\0%s' % (_reader_version(), path, text)))
 
 
 def lookup(path, text):
@@ -67,30 +59,7 @@ def snapshot(blobs, form):
 
 def store(path, text, blobs):
     """Save BLOBS, every form read from PATH holding TEXT."""
-    target = _file_for(path, text)
-    tmp = '%s.%d.tmp' % (target, os.getpid())
-    try:
-        os.makedirs(_dir(), exist_ok=True)
-        with open(tmp, 'wb') as f:
-            pickle.dump((_reader_version(), path, text, blobs), f, pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-        _prune()
-    except Exception:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-
-
-def _prune():
-    """Keep the most recently written MAX_FILES files."""
-    d = _dir()
-    names = os.listdir(d)
-    if len(names) <= MAX_FILES:
-        return
-    paths = sorted((os.path.join(d, n) for n in names), key=lambda p: os.stat(p).st_mtime)
-    for p in paths[:len(paths) - MAX_FILES]:
-        try:
-            os.unlink(p)
-        except OSError:
-            pass
+    saved = (_reader_version(), path, text, blobs)
+    if write_atomically(_file_for(path, text),
+                        lambda f: pickle.dump(saved, f, pickle.HIGHEST_PROTOCOL)):
+        keep_newest(cache_dir('read'), MAX_FILES)

@@ -860,9 +860,9 @@ def _get_parser():
 def _grammar_cache_path(grammar):
     import hashlib
     import os
+    from .cachefiles import cache_dir
     digest = hashlib.sha1(grammar.encode()).hexdigest()[:16]
-    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
-    d = os.path.join(base, 'elisp')
+    d = cache_dir()
     try:
         os.makedirs(d, exist_ok=True)
     except OSError:

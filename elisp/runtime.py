@@ -10,7 +10,6 @@ them.
 import os
 import pickle
 import sys
-import zlib
 
 from . import prims  # noqa: F401  (registers every primitive)
 from .defun import defvar
@@ -19,6 +18,7 @@ from .compiler import (macroexpand, expand_all, eval_form, Qlambda, Scope, compi
                        Closure, LambdaInfo)
 from .prims.data import defalias
 from . import codegen, reader
+from .cachefiles import cache_dir, digest, fingerprint, keep_newest, write_atomically
 
 _EMPTY_SITE = ([], (), None)     # what Scope.env_site() gives at top level
 
@@ -106,28 +106,16 @@ def _stdlib_files():
 
 
 def _cache_key(files):
-    parts = [CACHE_VERSION]
-    for path in files:
-        st = os.stat(path)
-        parts.append('%s:%d:%d;' % (path, st.st_size, st.st_mtime_ns))
-    for mod in ('compiler.py', 'reader.py', 'lisp.py', 'runtime.py'):
-        st = os.stat(os.path.join(PACKAGE_DIR, mod))
-        parts.append('%s:%d:%d;' % (mod, st.st_size, st.st_mtime_ns))
-    # zlib rather than hashlib: importing hashlib costs start-up 4 ms.
-    data = ''.join(parts).encode('utf-8', 'surrogateescape')
-    return '%08x%08x' % (zlib.crc32(data), zlib.adler32(data))
-
-
-def _cache_dir():
-    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
-    return os.path.join(base, 'elisp')
+    modules = [os.path.join(PACKAGE_DIR, mod)
+               for mod in ('compiler.py', 'reader.py', 'lisp.py', 'runtime.py')]
+    return digest(CACHE_VERSION + fingerprint(files + modules))
 
 
 def load_stdlib():
     """Evaluate stdlib/, from the macroexpanded cache when it is fresh."""
     files = _stdlib_files()
     key = _cache_key(files)
-    cache_path = os.path.join(_cache_dir(), 'stdlib-%s.pickle' % key)
+    cache_path = cache_dir('stdlib-%s.pickle' % key)
     try:
         with open(cache_path, 'rb') as f:
             units = pickle.load(f)
@@ -140,29 +128,11 @@ def load_stdlib():
     units = []
     for path in files:
         units.append(_load_and_expand(path))
-    try:
-        os.makedirs(_cache_dir(), exist_ok=True)
-        tmp = cache_path + '.%d.tmp' % os.getpid()
-        with open(tmp, 'wb') as f:
-            pickle.dump(units, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_path)
-        _prune_stdlib_caches()
-    except (OSError, pickle.PicklingError, RecursionError):
-        pass
-
-
-def _prune_stdlib_caches(keep=4):
-    """Remove all but the KEEP newest stdlib caches (older versions of the
-    sources leave theirs behind; a few stay for other installations)."""
-    d = _cache_dir()
-    paths = [os.path.join(d, n) for n in os.listdir(d)
-             if n.startswith('stdlib-') and n.endswith('.pickle')]
-    paths.sort(key=lambda p: os.stat(p).st_mtime, reverse=True)
-    for p in paths[keep:]:
-        try:
-            os.unlink(p)
-        except OSError:
-            pass
+    if write_atomically(cache_path,
+                        lambda f: pickle.dump(units, f, protocol=pickle.HIGHEST_PROTOCOL)):
+        # Older versions of the sources leave their caches behind; a few stay
+        # for other installations.
+        keep_newest(cache_dir(), 4, 'stdlib-', '.pickle')
 
 
 def _load_and_expand(path):
