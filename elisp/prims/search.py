@@ -843,8 +843,7 @@ def _syntax_class(string):
     alts = []
     for ch in s:
         code = _SYNTAX_CODES.get(ch)
-        if code is None:
-            error('Invalid syntax description letter: %s' % ch) if False else None
+        if code is None:        # Emacs ignores letters that name no syntax class
             continue
         alts.extend(syntax_alternatives(table, code))
     frag = _negative(alts) if negate else _positive(alts)
