@@ -15,9 +15,10 @@ from . import prims  # noqa: F401  (registers every primitive)
 from .defun import defvar
 from .lisp import NIL, T, intern, make_list, Cons, Symbol, list_to_python
 from .compiler import (macroexpand, expand_all, eval_form, Qlambda, Scope, compile_form,
+                       apply_function, SPECIAL_FORMS,
                        Closure, LambdaInfo)
 from .prims.data import defalias
-from . import codegen, reader
+from . import codegen
 from .cachefiles import cache_dir, digest, fingerprint, keep_newest, write_atomically
 
 _EMPTY_SITE = ([], (), None)     # what Scope.env_site() gives at top level
@@ -33,7 +34,7 @@ STDLIB_ORDER = [
     'simple', 'rx', 'regexp-opt', 'process', 'callproc', 'subproc', 'timer', 'modes', 'inline', 'ert',
 ]
 
-CACHE_VERSION = '2'
+CACHE_VERSION = '3'
 
 
 def _define_globals():
@@ -139,6 +140,7 @@ def _load_and_expand(path):
     """Load PATH form by form, returning the expanded forms for the cache."""
     from .prims.lread import file_lexical_binding, Vload_file_name, Vlexical_binding
     from .variables import specbind, unbind
+    from . import reader
     with open(path, encoding='utf-8') as f:
         text = f.read()
     lexical = file_lexical_binding(text)
@@ -172,32 +174,56 @@ Qcons = intern('cons')
 Qmacro = intern('macro')
 Qquote = intern('quote')
 Qfunction = intern('function')
+Qif = intern('if')
+Qfboundp = intern('fboundp')
 
 
 def _lazy_entries(form):
-    """Cache entries for FORM: a (defalias 'NAME #'(lambda ...)) or a macro's
-    (defalias 'NAME (cons 'macro #'(lambda ...))), also as the first form of a
-    `prog1', becomes a _LazyDefun whose lambda stays pickled until first used;
-    a (put 'SYMBOL 'PROP CONSTANT) (or function-put) becomes a _Put."""
-    put = _constant_put(form)
-    if put is not None:
-        return [put]
+    """Cache entries for FORM.
+
+    - (defalias 'NAME #'(lambda ...)), or a macro's (defalias 'NAME (cons
+      'macro #'(lambda ...))), becomes a _LazyDefun whose lambda stays pickled
+      until first used; under (if (fboundp 'NAME) nil ...) it is defined only
+      when NAME is still unbound.
+    - A call of a function with constant arguments, like (put 'SYMBOL 'PROP
+      VALUE) or (provide 'FEATURE), becomes a _Call, replayed without compiling.
+    - A `prog1' is taken apart: its value is unused at top level.
+    - A quoted constant is dropped: evaluating it has no effect."""
     if form.__class__ is Cons and form.car is Qprog1 and form.cdr.__class__ is Cons:
-        first = _lazy_entries(form.cdr.car)
-        if first[0].__class__ is _LazyDefun:
-            return first + list_to_python(form.cdr.cdr)
-        return [form]
+        entries = []
+        for sub in list_to_python(form.cdr):
+            entries += _lazy_entries(sub)
+        return entries
+    if _is_constant(form):
+        return []
+    lazy = _lazy_defun(form)
+    if lazy is not None:
+        return [lazy]
+    call = _constant_call(form)
+    if call is not None:
+        return [call]
+    unless_bound = _if_unbound_defalias(form)
+    if unless_bound is not None:
+        lazy = _lazy_defun(unless_bound)
+        if lazy is not None and lazy.name is form.cdr.car.cdr.car.cdr.car:
+            lazy.unless_bound = True
+            return [lazy]
+    return [form]
+
+
+def _lazy_defun(form):
+    """FORM as a _LazyDefun, or None if it is not a defalias of a lambda."""
     if not (form.__class__ is Cons and form.car is Qdefalias):
-        return [form]
+        return None
     args = form.cdr
     if not (args.__class__ is Cons and args.cdr.__class__ is Cons and args.cdr.cdr is NIL):
-        return [form]
+        return None
     name, fn = args.car, args.cdr.car
     if not (name.__class__ is Cons and name.car is Qquote and name.cdr.__class__ is Cons):
-        return [form]
+        return None
     name = name.cdr.car
     if name.__class__ is not Symbol or not name.interned:
-        return [form]
+        return None
     macro = False
     if (fn.__class__ is Cons and fn.car is Qcons and fn.cdr.__class__ is Cons
             and fn.cdr.car.__class__ is Cons and fn.cdr.car.car is Qquote
@@ -207,61 +233,96 @@ def _lazy_entries(form):
         fn = fn.cdr.cdr.car
     if not (fn.__class__ is Cons and fn.car is Qfunction and fn.cdr.__class__ is Cons
             and fn.cdr.car.__class__ is Cons and fn.cdr.car.car is Qlambda):
-        return [form]
+        return None
     blob = pickle.dumps(fn.cdr.car, protocol=pickle.HIGHEST_PROTOCOL)
-    return [_LazyDefun(name, blob, macro)]
+    return _LazyDefun(name, blob, macro)
 
 
-Qput = intern('put')
-Qfunction_put = intern('function-put')
-
-
-def _constant_put(form):
-    """FORM as a _Put if it is (put 'SYMBOL 'PROP VALUE) or the same with
-    function-put (which is `put' in stdlib/byte-run.el), VALUE a constant."""
-    if not (form.__class__ is Cons and (form.car is Qput or form.car is Qfunction_put)):
+def _if_unbound_defalias(form):
+    """The ELSE form of (if (fboundp 'NAME) nil ELSE), or None."""
+    items = list_to_python(form) if form.__class__ is Cons and form.car is Qif else None
+    if not items or len(items) != 4 or items[2] is not NIL:
         return None
-    args = list_to_python(form.cdr)
-    if len(args) != 3:
+    test = items[1]
+    if not (test.__class__ is Cons and test.car is Qfboundp and test.cdr.__class__ is Cons
+            and test.cdr.cdr is NIL and test.cdr.car.__class__ is Cons
+            and test.cdr.car.car is Qquote):
         return None
-    consts = []
-    for a in args:
-        if a.__class__ is Cons and a.car is Qquote and a.cdr.__class__ is Cons and a.cdr.cdr is NIL:
-            consts.append(a.cdr.car)
-        elif a.__class__ in (int, float, str) or a is NIL or a is T or (
-                a.__class__ is Symbol and a.name.startswith(':') and a.interned):
-            consts.append(a)
+    return items[3]
+
+
+def _is_constant(form):
+    """True for a quoted form or a self-evaluating atom other than a symbol."""
+    if form.__class__ is Cons:
+        return form.car is Qquote and form.cdr.__class__ is Cons and form.cdr.cdr is NIL
+    return form.__class__ in (int, float, str)
+
+
+def _constant_call(form):
+    """FORM as a _Call if it calls a function (not a macro or special form)
+    with arguments that are all constants or top-level lambdas."""
+    if not (form.__class__ is Cons and form.car.__class__ is Symbol and form.car.interned):
+        return None
+    fn = form.car.function
+    if fn is None or fn is NIL or form.car in SPECIAL_FORMS or (
+            fn.__class__ is Cons and fn.car is Qmacro):
+        return None
+    args = []
+    for a in list_to_python(form.cdr):
+        if _is_constant(a):
+            args.append(a.cdr.car if a.__class__ is Cons else a)
+        elif a is NIL or a is T or (a.__class__ is Symbol and a.name.startswith(':')
+                                    and a.interned):
+            args.append(a)
+        elif (a.__class__ is Cons and a.car is Qfunction and a.cdr.__class__ is Cons
+              and a.cdr.cdr is NIL):
+            fn = a.cdr.car
+            if fn.__class__ is Symbol:
+                args.append(fn)
+            elif fn.__class__ is Cons and fn.car is Qlambda:
+                args.append(_LazyLambda(pickle.dumps(fn, protocol=pickle.HIGHEST_PROTOCOL)))
+            else:
+                return None
         else:
             return None
-    if consts[0].__class__ is not Symbol or not consts[0].interned:
-        return None
-    return _Put(*consts)
+    return _Call(form.car, tuple(args))
 
 
-class _Put:
-    """A cached (put 'SYMBOL 'PROP CONSTANT): start-up calls `put' directly."""
-    __slots__ = ('symbol', 'prop', 'value')
+class _Call:
+    """A cached call of FUNCTION with constant ARGS: start-up calls it directly."""
+    __slots__ = ('function', 'args')
 
-    def __init__(self, symbol, prop, value):
-        self.symbol = symbol
-        self.prop = prop
-        self.value = value
+    def __init__(self, function, args):
+        self.function = function
+        self.args = args
 
     def __reduce__(self):
-        return (_Put, (self.symbol, self.prop, self.value))
+        return (_Call, (self.function, self.args))
+
+
+class _LazyLambda:
+    """A #'(lambda ...) argument of a _Call, still pickled."""
+    __slots__ = ('blob',)
+
+    def __init__(self, blob):
+        self.blob = blob
+
+    def __reduce__(self):
+        return (_LazyLambda, (self.blob,))
 
 
 class _LazyDefun:
     """A cached (defalias 'NAME #'(lambda ...)) whose lambda is still pickled."""
-    __slots__ = ('name', 'blob', 'macro')
+    __slots__ = ('name', 'blob', 'macro', 'unless_bound')
 
-    def __init__(self, name, blob, macro=False):
+    def __init__(self, name, blob, macro=False, unless_bound=False):
         self.name = name
         self.blob = blob
         self.macro = macro
+        self.unless_bound = unless_bound
 
     def __reduce__(self):
-        return (_LazyDefun, (self.name, self.blob, self.macro))
+        return (_LazyDefun, (self.name, self.blob, self.macro, self.unless_bound))
 
 
 class _LazyLambdaInfo:
@@ -289,20 +350,29 @@ class _LazyLambdaInfo:
         return getattr(self.materialize(), name)
 
 
+def _lazy_closure(blob, lexical):
+    """The top-level closure of the pickled lambda BLOB, compiled when first called."""
+    info = _LazyLambdaInfo(blob, lexical)
+    return Closure(info, [], None, (_EMPTY_SITE, [], [])) if lexical else Closure(info, [])
+
+
 def _eval_expanded(path, lexical, forms):
-    from .prims.data import put
     from .prims.lread import Vload_file_name, Vlexical_binding
     from .variables import specbind, unbind
     recs = [specbind(Vload_file_name, path), specbind(Vlexical_binding, T if lexical else NIL)]
     try:
         for form in forms:
-            if form.__class__ is _Put:
-                put(form.symbol, form.prop, form.value)
+            if form.__class__ is _Call:
+                args = form.args
+                if any(a.__class__ is _LazyLambda for a in args):
+                    args = [_lazy_closure(a.blob, lexical) if a.__class__ is _LazyLambda else a
+                            for a in args]
+                apply_function(form.function, args)
                 continue
             if form.__class__ is _LazyDefun:
-                info = _LazyLambdaInfo(form.blob, lexical)
-                closure = Closure(info, [], None, (_EMPTY_SITE, [], [])) if lexical \
-                    else Closure(info, [])
+                if form.unless_bound and form.name.function not in (None, NIL):
+                    continue
+                closure = _lazy_closure(form.blob, lexical)
                 defalias(form.name, Cons(Qmacro, closure) if form.macro else closure)
                 continue
             # Already macroexpanded when the cache was made: compile and run.

@@ -43,8 +43,6 @@
             (princ (concat prompt "(yes or no) "))
             (signal 'end-of-file '("Error reading from stdin")))))))
 
-(add-hook 'kill-buffer-query-functions #'process-kill-buffer-query-function)
-
 (defun process-live-or-list-p (p) (and (processp p) (process-live-p p)))
 
 (defun process-lines-handling-status (&rest _) (error "Subprocesses are not supported"))

@@ -473,7 +473,9 @@ def buffer_list_(frame=NIL):
 
 
 Vkill_buffer_hook = defvar('kill-buffer-hook', NIL)
-Vkill_buffer_query_functions = defvar('kill-buffer-query-functions', NIL)
+# The value Emacs starts with (simple.el adds the process query when it is dumped).
+Vkill_buffer_query_functions = defvar('kill-buffer-query-functions',
+                                      list_(intern('process-kill-buffer-query-function')))
 
 
 @defun('kill-buffer')
