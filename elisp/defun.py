@@ -15,26 +15,36 @@ from .lisp import Subr, intern, NIL
 
 def defun(name):
     def register(fn):
-        # Read the signature from the code object: inspect.signature is too slow
-        # for start-up with hundreds of primitives.
+        # Read the argument counts from the code object: inspect.signature is
+        # too slow for start-up with hundreds of primitives.
         code = fn.__code__
         npos = code.co_argcount
-        names = code.co_varnames
-        optional = len(fn.__defaults__ or ())
-        required = npos - optional
-        rest = bool(code.co_flags & CO_VARARGS)
-        arglist = [_lisp_arg_name(n) for n in names[:required]]
-        if optional:
-            arglist.append('&optional')
-            arglist.extend(_lisp_arg_name(n) for n in names[required:npos])
-        if rest:
-            arglist.append('&rest')
-            arglist.append(_lisp_arg_name(names[npos]))
-        subr = Subr(name, fn, required, None if rest else npos, fn.__doc__, arglist=arglist)
+        rest = code.co_flags & CO_VARARGS
+        subr = Subr(name, fn, npos - len(fn.__defaults__ or ()), None if rest else npos,
+                    fn.__doc__)
         intern(name).function = subr
         fn.subr = subr
         return fn
     return register
+
+
+def subr_arglist(subr):
+    """The argument names of primitive SUBR as Emacs shows them, e.g.
+    ['OBJECT', '&optional', 'N'], or None for a special form."""
+    if subr.special:
+        return None
+    code = subr.fn.__code__
+    names = code.co_varnames
+    npos = code.co_argcount
+    required = subr.min_args
+    arglist = [_lisp_arg_name(n) for n in names[:required]]
+    if npos > required:
+        arglist.append('&optional')
+        arglist.extend(_lisp_arg_name(n) for n in names[required:npos])
+    if subr.max_args is None:
+        arglist.append('&rest')
+        arglist.append(_lisp_arg_name(names[npos]))
+    return arglist
 
 
 def _lisp_arg_name(name):

@@ -269,20 +269,21 @@ class Subr:
     fn0..fn3 are the callables to use for a call with exactly 0..3 arguments, or
     None when the primitive does not accept that many (the compiler's call
     nodes use them to skip the generic arity check)."""
-    __slots__ = ('name', 'fn', 'min_args', 'max_args', 'doc', 'special', 'arglist',
+    __slots__ = ('name', 'fn', 'min_args', 'max_args', 'doc', 'special',
                  'fn0', 'fn1', 'fn2', 'fn3')
 
-    def __init__(self, name, fn, min_args, max_args, doc=None, special=False, arglist=None):
+    def __init__(self, name, fn, min_args, max_args, doc=None, special=False):
         self.name = name
         self.fn = fn
         self.min_args = min_args
         self.max_args = max_args     # None means &rest (MANY)
         self.doc = doc
         self.special = special
-        self.arglist = arglist
-        for n in range(4):
-            ok = not special and min_args <= n and (max_args is None or n <= max_args)
-            setattr(self, 'fn%d' % n, fn if ok else None)
+        top = -1 if special else 3 if max_args is None else max_args
+        self.fn0 = fn if min_args <= 0 <= top else None
+        self.fn1 = fn if min_args <= 1 <= top else None
+        self.fn2 = fn if min_args <= 2 <= top else None
+        self.fn3 = fn if min_args <= 3 <= top else None
 
     def __repr__(self):
         return '#<subr %s>' % self.name

@@ -472,7 +472,9 @@ def describe_symbol(sym):
         kind = 'macro '
         fn = fn.cdr
     if fn.__class__ is Subr:
-        args = ' '.join(fn.arglist or ()) if fn.arglist is not None else '...'
+        from .defun import subr_arglist
+        arglist = subr_arglist(fn)
+        args = ' '.join(arglist) if arglist is not None else '...'
         kind = 'special form ' if fn.special else kind
         return '%s(%s) %s' % (kind, args, _first_line(fn.doc))
     if fn.__class__ is Closure:
