@@ -1,8 +1,8 @@
 """The printer (Emacs's print.c): Lisp objects to text, exactly as Emacs 28 prints them."""
 
 import math
-import re
 
+from .regex import LazyPattern
 from .lisp import (Cons, Symbol, Vector, Record, BoolVector, HashTable, Subr, UnibyteStr,
                    NIL, T, intern, SURROGATE_BASE)
 from .errors import LispSignal, Q
@@ -65,7 +65,7 @@ def format_float(x):
     return s
 
 
-_FLOAT_FORMAT = re.compile(r'%(?:\.([0-9]*))?([efg])\Z')
+_FLOAT_FORMAT = LazyPattern(r'%(?:\.([0-9]*))?([efg])\Z')
 _SYMBOL_ESCAPES = frozenset('"\\\';#()[],`?.')
 
 
@@ -96,7 +96,7 @@ def symbol_text(sym, escape=True):
     return prefix + ''.join(out)
 
 
-_PLAIN_SYMBOL = re.compile(r'[^\x00-\x20"\\\';#()\[\],`?.\xa0+\-0-9][^\x00-\x20"\\\';#()\[\],`?.\xa0]*\Z')
+_PLAIN_SYMBOL = LazyPattern(r'[^\x00-\x20"\\\';#()\[\],`?.\xa0+\-0-9][^\x00-\x20"\\\';#()\[\],`?.\xa0]*\Z')
 
 
 def _symbol_value(sym):
@@ -160,10 +160,10 @@ def string_text(s, escape, stream=False):
     return ''.join(out)
 
 
-_PLAIN_STRING = re.compile(r'[^"\\\udc80-\udcff]*\Z')
+_PLAIN_STRING = LazyPattern(r'[^"\\\udc80-\udcff]*\Z')
 
 
-_HAS_RAW = re.compile('[\udc80-\udcff]')
+_HAS_RAW = LazyPattern('[\udc80-\udcff]')
 
 
 def _raw_internal(m):

@@ -15,6 +15,22 @@ import re
 from .errors import LispSignal, Q
 from .lisp import list_
 
+class LazyPattern:
+    """re.compile(PATTERN, FLAGS), compiled when first used: start-up does not
+    pay for patterns that a run may never need."""
+
+    def __init__(self, pattern, flags=0):
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name):
+        rx = re.compile(*self._args)
+        # Later uses go straight to the compiled pattern's methods.
+        for method in ('match', 'fullmatch', 'search', 'sub', 'subn', 'split', 'finditer',
+                       'findall'):
+            setattr(self, method, getattr(rx, method))
+        return getattr(rx, name)
+
+
 # ASCII syntax classes (one char per code 0..127) of the standard syntax table
 # and of the Lisp modes' table, as Emacs 28 defines them.
 _STD_SYNTAX = ('.........  .  .................. ."'

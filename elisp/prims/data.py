@@ -4,6 +4,7 @@ import math
 import operator
 import re
 
+from ..regex import LazyPattern
 from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, Subr, Vector, Record, BoolVector, HashTable, UnibyteStr,
                     NIL, T, UNBOUND, SpecialValue, intern, make_list, list_, lisp_bool,
@@ -1109,7 +1110,7 @@ def number_to_string(number):
     wrong_type('numberp', number)
 
 
-_DEC_NUMBER_RE = re.compile(
+_DEC_NUMBER_RE = LazyPattern(
     r'[-+]?(?:[0-9]+\.?[0-9]*(?:e[-+]?(?:[0-9]+|INF|NaN))?|\.[0-9]+(?:e[-+]?(?:[0-9]+|INF|NaN))?)')
 _RADIX_RES = {}
 

@@ -2,14 +2,14 @@
 
 import os
 import pickle
-import re
 import sys
 
+from ..regex import LazyPattern
 from ..defun import defun, defvar
 from ..lisp import (Cons, Symbol, NIL, T, UNBOUND, intern, obarray, make_list, list_,
                     list_to_python)
 from ..errors import LispSignal, Q, error, wrong_type, signal
-from .. import reader as _reader, readcache
+from .. import readcache
 from ..compiler import eval_toplevel, apply_function, Qautoload, Qmacro
 from ..variables import symbol_value, specbind, unbind, set_value, state
 from .fns import memq, assoc, list_elements
@@ -31,9 +31,15 @@ Vlexical_binding = intern('lexical-binding')
 Vobarray = defvar('obarray', NIL)
 
 
+def _reader():
+    """The reader module, imported when first needed (the read cache often spares it)."""
+    from .. import reader
+    return reader
+
+
 def read_from_lisp_string(string, start=0, end=None):
     text = string if end is None else string[:end]
-    return _reader.read_from_string(text, start)
+    return _reader().read_from_string(text, start)
 
 
 @defun('read-from-string')
@@ -53,7 +59,7 @@ def read_from_string(string, start=NIL, end=NIL):
     if not (0 <= s <= e <= n):
         from ..errors import args_out_of_range
         args_out_of_range(string, start, end)
-    obj, pos = _reader.read_from_string(string, s, e)
+    obj, pos = _reader().read_from_string(string, s, e)
     return Cons(obj, pos)
 
 
@@ -63,7 +69,7 @@ def read(stream=NIL):
     if stream is NIL:
         stream = symbol_value(Vstandard_input)
     if isinstance(stream, str):
-        return _reader.read_from_string(stream)[0]
+        return _reader().read_from_string(stream)[0]
     if stream is T:
         # Batch Emacs reads one line through read-minibuffer, prompt on stdout.
         from .print import output
@@ -73,11 +79,11 @@ def read(stream=NIL):
         if not line:
             error('Error reading from stdin')
         line = line.rstrip('\n')
-        obj, pos = _reader.read_from_string(line)
-        r = _reader.Reader(line, pos)
+        obj, pos = _reader().read_from_string(line)
+        r = _reader().Reader(line, pos)
         r.skip_space()
         if r.pos < len(line):
-            _reader.invalid_syntax('Trailing garbage following expression')
+            _reader().invalid_syntax('Trailing garbage following expression')
         return obj
     from .buffer import Buffer, Marker
     if stream.__class__ is Buffer:
@@ -104,7 +110,7 @@ def read(stream=NIL):
             break
         chars.append(code_char(c))
     text = ''.join(chars)
-    obj, pos = _reader.read_from_string(text)
+    obj, pos = _reader().read_from_string(text)
     if pos < len(text):
         apply_function(stream, (ord(text[pos]),))
     return obj
@@ -114,7 +120,7 @@ def _read_buffer(buf, start):
     """Read from BUF at START (1-based) within the accessible part; return (obj, newpos)."""
     begv, zv = buf.begv, buf.zv
     text = buf.text_between(1, zv)
-    r = _reader.Reader(text, max(start, begv) - 1, zv - 1)
+    r = _reader().Reader(text, max(start, begv) - 1, zv - 1)
     try:
         obj = r.read()
     except LispSignal as e:
@@ -200,7 +206,7 @@ def _obarray_of(vec):
 
 # ---------------------------------------------------------------- loading
 
-_LEXICAL_COOKIE = re.compile(r'-\*-.*lexical-binding:\s*([^\s;]+)')
+_LEXICAL_COOKIE = LazyPattern(r'-\*-.*lexical-binding:\s*([^\s;]+)')
 
 
 def file_lexical_binding(text):
@@ -260,7 +266,7 @@ def load_file(path, nomessage=True, lexical=None):
             for blob in saved:
                 eval_toplevel(pickle.loads(blob), lex)
         else:
-            r = _reader.Reader(text)
+            r = _reader().Reader(text)
             blobs = []
             while True:
                 r.skip_space()
@@ -398,7 +404,7 @@ def _eval_text(text, lex, printflag):
     rec = specbind(intern('standard-output'), printflag if printflag is not NIL else intern('symbolp'))
     rec2 = specbind(Vlexical_binding, T if lex else NIL)
     try:
-        r = _reader.Reader(text)
+        r = _reader().Reader(text)
         while True:
             r.skip_space()
             if r.pos >= r.end:

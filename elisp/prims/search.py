@@ -7,7 +7,7 @@ from ..defun import defun, defvar
 from ..lisp import Cons, NIL, T, intern, make_list, list_, UnibyteStr, PropStr, SpecialValue
 from ..errors import LispSignal, Q, error, wrong_type, args_out_of_range, signal
 from ..variables import state, symbol_value_or_unbound
-from ..regex import compile_regexp, match_regs, SYNTAX_TABLES, invalid, _cls_char
+from ..regex import compile_regexp, match_regs, SYNTAX_TABLES, invalid, _cls_char, LazyPattern
 from ..regex import _cache as _rx_cache
 from .buffer import Buffer, Marker, insert_text, delete_text
 from .syntax import (buffer_table, _version as _syntax_version, LISP as LISP_TABLE,
@@ -709,7 +709,7 @@ def _concat_result(a, b, c, orig):
 
 # ---------------------------------------------------------------- regexp-quote
 
-_SPECIAL_RX = re.compile(r'[\[*.\\?+^$]')
+_SPECIAL_RX = LazyPattern(r'[\[*.\\?+^$]')
 
 
 @defun('regexp-quote')

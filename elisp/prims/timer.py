@@ -10,6 +10,7 @@ sorted by time; the event loop runs due ones through `timer-event-handler`.
 import re
 import time
 
+from ..regex import LazyPattern
 from ..defun import defun, defvar
 from ..lisp import Cons, Vector, NIL, T, Symbol, make_list, list_, list_to_python
 from ..errors import LispSignal, Q, error, wrong_type, signal
@@ -165,7 +166,7 @@ def cancel_timer(timer):
 _UNITS = {'microsec': 1e-6, 'microsecond': 1e-6, 'millisec': 0.001, 'millisecond': 0.001,
           'sec': 1, 'second': 1, 'min': 60, 'minute': 60, 'hour': 3600, 'day': 86400,
           'week': 604800, 'fortnight': 1209600, 'month': 2592000, 'year': 31557600}
-_DURATION_RX = re.compile(r' *([0-9.]+)? *(microsecond|microsec|millisecond|millisec|second|sec'
+_DURATION_RX = LazyPattern(r' *([0-9.]+)? *(microsecond|microsec|millisecond|millisec|second|sec'
                           r'|minute|min|hour|day|week|fortnight|month|year)s? *')
 
 
