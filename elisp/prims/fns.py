@@ -467,11 +467,20 @@ def concat_strings(parts):
 @defun('concat')
 def concat(*sequences):
     """Concatenate all the arguments and make the result a string."""
+    unibyte = False
     for seq in sequences:
         if seq.__class__ is not str:
-            break
+            if seq.__class__ is not UnibyteStr:
+                break
+            unibyte = True
     else:
-        return ''.join(sequences)
+        s = ''.join(sequences)
+        if not unibyte:
+            return s
+        # Unibyte with ASCII text is unibyte; other text makes it multibyte.
+        if s.isascii() or all(seq.__class__ is UnibyteStr or seq.isascii() for seq in sequences):
+            return UnibyteStr(s)
+        return s
     parts = []
     for seq in sequences:
         if isinstance(seq, str):
@@ -1329,7 +1338,9 @@ def _substring_index(s, idx, length, default):
 @defun('substring')
 def substring(string, from_=NIL, to=NIL):
     """Return a new string whose contents are a substring of STRING."""
-    if string.__class__ is str and string.isascii():
+    cls = string.__class__
+    if cls is UnibyteStr or (cls is str and string.isascii()):
+        # The usual cases, inline: no multibyte or property rules to apply.
         n = len(string)
         f = 0 if from_ is NIL else from_
         t = n if to is NIL else to
@@ -1339,7 +1350,7 @@ def substring(string, from_=NIL, to=NIL):
             if t < 0:
                 t += n
             if 0 <= f <= t <= n:
-                return string[f:t]
+                return string[f:t] if cls is str else UnibyteStr(string[f:t])
     if string.__class__ is Vector:
         n = len(string)
         f = _substring_index(string, from_, n, 0)
