@@ -8,6 +8,15 @@ Under $XDG_CACHE_HOME/elisp (default ~/.cache/elisp): the macroexpanded stdlib
 import os
 import zlib
 
+try:
+    # The C pickler itself: importing the pickle module around it costs about
+    # a millisecond of every start-up.
+    import _pickle as pickle
+except ImportError:
+    import pickle
+
+PICKLE_PROTOCOL = -1        # the highest protocol
+
 
 def cache_dir(*parts):
     """The cache directory (or a path under it)."""

@@ -242,8 +242,8 @@ def _read_expression(text, read_from_string):
     """The form that --eval TEXT evaluates; what reading gave is kept across
     runs as for loaded files (elisp/readcache.py), so that a repeated command
     needs neither the reader nor Lark."""
-    import pickle
     from . import readcache
+    from .cachefiles import pickle
     saved = readcache.lookup(None, text)
     if saved is not None:
         return pickle.loads(saved[0])

@@ -1896,14 +1896,20 @@ def sf_defvar(args, scope):
     sym.special = True
 
     def defvar(f):
-        sym.special = True
-        if default_value(sym) is UNBOUND:
-            set_default(sym, init(f))
-        if doc is not None:
-            from .errors import put
-            put(sym, intern('variable-documentation'), doc)
-        return sym
+        return define_variable(sym, lambda: init(f), doc)
     return defvar
+
+
+def define_variable(sym, init, doc):
+    """What evaluating (defvar SYM INIT DOC) does; INIT computes the value and
+    is called only when SYM has no default value yet."""
+    sym.special = True
+    if default_value(sym) is UNBOUND:
+        set_default(sym, init())
+    if doc is not None:
+        from .errors import put
+        put(sym, intern('variable-documentation'), doc)
+    return sym
 
 
 @special_form('defconst')
@@ -1922,15 +1928,19 @@ def sf_defconst(args, scope):
     doc = items[2] if len(items) > 2 else None
 
     def defconst(f):
-        v = init(f)
-        sym.special = True
-        set_default(sym, v)
-        from .errors import put
-        put(sym, intern('risky-local-variable'), T)
-        if doc is not None:
-            put(sym, intern('variable-documentation'), doc)
-        return sym
+        return define_constant(sym, init(f), doc)
     return defconst
+
+
+def define_constant(sym, value, doc):
+    """What evaluating (defconst SYM INIT DOC) does once INIT gave VALUE."""
+    sym.special = True
+    set_default(sym, value)
+    from .errors import put
+    put(sym, intern('risky-local-variable'), T)
+    if doc is not None:
+        put(sym, intern('variable-documentation'), doc)
+    return sym
 
 
 @special_form('catch')

@@ -11,9 +11,9 @@ same place again evaluates fresh copies of those forms and skips the reader
 """
 
 import os
-import pickle
 
-from .cachefiles import cache_dir, digest, fingerprint, keep_newest, write_atomically
+from .cachefiles import (cache_dir, digest, fingerprint, keep_newest, write_atomically,
+                         pickle, PICKLE_PROTOCOL)
 
 MAX_FILES = 200
 _version = None
@@ -51,7 +51,7 @@ def snapshot(blobs, form):
     (a circular or very deep one): then the file is not saved."""
     if blobs is not None:
         try:
-            blobs.append(pickle.dumps(form, pickle.HIGHEST_PROTOCOL))
+            blobs.append(pickle.dumps(form, PICKLE_PROTOCOL))
         except Exception:
             return None
     return blobs
@@ -61,5 +61,5 @@ def store(path, text, blobs):
     """Save BLOBS, every form read from PATH holding TEXT."""
     saved = (_reader_version(), path, text, blobs)
     if write_atomically(_file_for(path, text),
-                        lambda f: pickle.dump(saved, f, pickle.HIGHEST_PROTOCOL)):
+                        lambda f: pickle.dump(saved, f, PICKLE_PROTOCOL)):
         keep_newest(cache_dir('read'), MAX_FILES)

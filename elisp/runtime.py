@@ -8,18 +8,18 @@ them.
 """
 
 import os
-import pickle
 import sys
 
 from . import prims  # noqa: F401  (registers every primitive)
 from .defun import defvar
 from .lisp import NIL, T, intern, make_list, Cons, Symbol, list_to_python
 from .compiler import (macroexpand, expand_all, eval_form, Qlambda, Scope, compile_form,
-                       apply_function, SPECIAL_FORMS,
+                       apply_function, define_variable, define_constant, SPECIAL_FORMS,
                        Closure, LambdaInfo)
 from .prims.data import defalias
 from . import codegen
-from .cachefiles import cache_dir, digest, fingerprint, keep_newest, write_atomically
+from .cachefiles import (cache_dir, digest, fingerprint, keep_newest, write_atomically,
+                         pickle, PICKLE_PROTOCOL)
 
 _EMPTY_SITE = ([], (), None)     # what Scope.env_site() gives at top level
 
@@ -130,7 +130,7 @@ def load_stdlib():
     for path in files:
         units.append(_load_and_expand(path))
     if write_atomically(cache_path,
-                        lambda f: pickle.dump(units, f, protocol=pickle.HIGHEST_PROTOCOL)):
+                        lambda f: pickle.dump(units, f, protocol=PICKLE_PROTOCOL)):
         # Older versions of the sources leave their caches behind; a few stay
         # for other installations.
         keep_newest(cache_dir(), 4, 'stdlib-', '.pickle')
@@ -175,6 +175,8 @@ Qmacro = intern('macro')
 Qquote = intern('quote')
 Qfunction = intern('function')
 Qif = intern('if')
+Qdefvar = intern('defvar')
+Qdefconst = intern('defconst')
 Qfboundp = intern('fboundp')
 
 
@@ -202,6 +204,9 @@ def _lazy_entries(form):
     call = _constant_call(form)
     if call is not None:
         return [call]
+    definition = _constant_definition(form)
+    if definition is not None:
+        return [definition]
     unless_bound = _if_unbound_defalias(form)
     if unless_bound is not None:
         lazy = _lazy_defun(unless_bound)
@@ -234,7 +239,7 @@ def _lazy_defun(form):
     if not (fn.__class__ is Cons and fn.car is Qfunction and fn.cdr.__class__ is Cons
             and fn.cdr.car.__class__ is Cons and fn.cdr.car.car is Qlambda):
         return None
-    blob = pickle.dumps(fn.cdr.car, protocol=pickle.HIGHEST_PROTOCOL)
+    blob = pickle.dumps(fn.cdr.car, protocol=PICKLE_PROTOCOL)
     return _LazyDefun(name, blob, macro)
 
 
@@ -280,12 +285,45 @@ def _constant_call(form):
             if fn.__class__ is Symbol:
                 args.append(fn)
             elif fn.__class__ is Cons and fn.car is Qlambda:
-                args.append(_LazyLambda(pickle.dumps(fn, protocol=pickle.HIGHEST_PROTOCOL)))
+                args.append(_LazyLambda(pickle.dumps(fn, protocol=PICKLE_PROTOCOL)))
             else:
                 return None
         else:
             return None
     return _Call(form.car, tuple(args))
+
+
+def _constant_definition(form):
+    """FORM as a _Definition if it is (defvar SYMBOL VALUE [DOC]) or (defconst
+    SYMBOL VALUE [DOC]) with a constant VALUE and a string DOC."""
+    if not (form.__class__ is Cons and (form.car is Qdefvar or form.car is Qdefconst)):
+        return None
+    items = list_to_python(form.cdr)
+    if not 2 <= len(items) <= 3 or items[0].__class__ is not Symbol:
+        return None
+    value = items[1]
+    if _is_constant(value):
+        value = value.cdr.car if value.__class__ is Cons else value
+    elif value is not NIL and value is not T:
+        return None
+    doc = items[2] if len(items) == 3 else None
+    if doc is not None and doc.__class__ is not str:
+        return None
+    return _Definition(form.car is Qdefconst, items[0], value, doc)
+
+
+class _Definition:
+    """A cached defvar or defconst of a constant value."""
+    __slots__ = ('constant', 'symbol', 'value', 'doc')
+
+    def __init__(self, constant, symbol, value, doc):
+        self.constant = constant
+        self.symbol = symbol
+        self.value = value
+        self.doc = doc
+
+    def __reduce__(self):
+        return (_Definition, (self.constant, self.symbol, self.value, self.doc))
 
 
 class _Call:
@@ -368,6 +406,13 @@ def _eval_expanded(path, lexical, forms):
                     args = [_lazy_closure(a.blob, lexical) if a.__class__ is _LazyLambda else a
                             for a in args]
                 apply_function(form.function, args)
+                continue
+            if form.__class__ is _Definition:
+                if form.constant:
+                    define_constant(form.symbol, form.value, form.doc)
+                else:
+                    value = form.value
+                    define_variable(form.symbol, lambda: value, form.doc)
                 continue
             if form.__class__ is _LazyDefun:
                 if form.unless_bound and form.name.function not in (None, NIL):

@@ -1,7 +1,6 @@
 """Primitives of Emacs's lread.c: reading, interning, loading files."""
 
 import os
-import pickle
 import sys
 
 from ..regex import LazyPattern
@@ -10,6 +9,7 @@ from ..lisp import (Cons, Symbol, NIL, T, UNBOUND, intern, obarray, make_list, l
                     list_to_python)
 from ..errors import LispSignal, Q, error, wrong_type, signal
 from .. import readcache
+from ..cachefiles import pickle
 from ..compiler import eval_toplevel, apply_function, Qautoload, Qmacro
 from ..variables import symbol_value, specbind, unbind, set_value, state
 from .fns import memq, assoc, list_elements
