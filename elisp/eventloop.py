@@ -39,8 +39,10 @@ _EP_WRITE = getattr(select, 'EPOLLOUT', 0) | getattr(select, 'EPOLLERR', 0) | ge
 class _EpollPoller:
     """fd -> object registrations over select.epoll (no per-event key objects).
 
-    `poll_raw(timeout)` gives the unsorted (fd, bits) pairs, where RD and WR
-    are the bits that mean readable and writable."""
+    `poll_raw(timeout, maxevents)` gives the unsorted (fd, bits) pairs, where
+    RD and WR are the bits that mean readable and writable.  MAXEVENTS is the
+    number of registered descriptors: epoll's default makes room for 1023
+    events on every call."""
     RD = _EP_READ
     WR = _EP_WRITE
 
@@ -107,7 +109,7 @@ class _SelectorsPoller(_EpollPoller):
         self.sel = selectors.DefaultSelector()
         self.objs = {}
 
-    def poll_raw(self, timeout):
+    def poll_raw(self, timeout, maxevents=-1):
         return [(k.fd, m) for k, m in self.sel.select(timeout)]
 
     def fileno(self):
@@ -374,7 +376,7 @@ def wait(seconds=None, wait_proc=None, just_this_one=False, run_timers=True,
         elif timeout > 1e7:
             timeout = 1e7
         try:
-            evs = poll_raw(timeout)
+            evs = poll_raw(timeout, len(objs) or 1)
         except InterruptedError:
             evs = ()
         if not evs:

@@ -535,7 +535,7 @@ def _run_callback(kind, fn, p, arg):
         iq.val = T
     try:
         if fn.__class__ is Closure:
-            fn.call((p, arg))
+            fn.info.entry(fn, (p, arg))
         else:
             funcall(fn, p, arg)
     except LispSignal as e:
