@@ -555,8 +555,8 @@ def _compile_cons(form, scope):
 
 def _late_macro_guard(fsym, form, scope, node):
     """A call of a function undefined at compile time: if it has become a macro
-    when the call runs (defined by an earlier part of the same form), expand it
-    then, as Emacs's eval does.  The expansion runs as a closure over the
+    (or an autoloaded one) when the call runs, defined by an earlier part of
+    the same form, expand it then, as Emacs's eval does.  The expansion runs as a closure over the
     variables visible here (assignments to unshared ones do not propagate)."""
     snap = Scope(None, scope.lexical)
     for sym, stack in scope.visible.items():
@@ -569,6 +569,8 @@ def _late_macro_guard(fsym, form, scope, node):
 
     def guarded(f):
         fn = fsym.function
+        if fn.__class__ is Cons and fn.car is Qautoload and macro_function(fsym) is not None:
+            fn = fsym.function          # an autoloaded macro, loaded now
         if fn.__class__ is Cons and fn.car is Qmacro:
             if not maker:
                 maker.append(compile_lambda(list_(Qlambda, NIL, form), snap))

@@ -12,7 +12,7 @@ import sys
 
 from . import prims  # noqa: F401  (registers every primitive)
 from .defun import defvar
-from .lisp import NIL, T, intern, make_list, Cons, Symbol, list_to_python
+from .lisp import NIL, T, intern, make_list, list_, Cons, Symbol, list_to_python
 from .compiler import (macroexpand, expand_all, eval_form, Qlambda, Scope, compile_form,
                        apply_function, define_variable, define_constant, SPECIAL_FORMS,
                        Closure, LambdaInfo)
@@ -28,13 +28,27 @@ STDLIB_DIR = os.path.join(PACKAGE_DIR, 'stdlib')
 if not os.path.isdir(STDLIB_DIR):
     STDLIB_DIR = os.path.join(os.path.dirname(PACKAGE_DIR), 'stdlib')
 
-# The order in which stdlib/ is loaded at start-up (each file may use the ones before it).
+# The order in which stdlib/ is loaded (each file may use the ones before it).
 STDLIB_ORDER = [
-    'byte-run', 'backquote', 'subr', 'subr-x', 'mule-util', 'env', 'gv', 'cl-lib', 'cl-macs', 'cl-seq', 'cl-generic', 'seq', 'pcase',
+    'byte-run', 'backquote', 'subr', 'subr-x', 'mule-util', 'env', 'gv', 'cl-lib', 'cl-macs', 'cl-print', 'cl-seq', 'cl-generic', 'seq', 'pcase',
     'simple', 'rx', 'regexp-opt', 'process', 'callproc', 'subproc', 'timer', 'modes', 'inline', 'ert',
 ]
 
-CACHE_VERSION = '3'
+# The libraries Emacs 28 does not preload: start-up only defines their
+# ;;;###autoload functions (and runs their other ;;;###autoload forms), and
+# `require' or an autoload loads them, from the cache, when first needed.
+LAZY_FILES = frozenset([
+    'subr-x', 'mule-util', 'gv', 'cl-lib', 'cl-macs', 'cl-print', 'cl-seq', 'seq', 'pcase', 'rx',
+    'inline', 'ert',
+])
+
+# Libraries whose ;;;###autoload functions are defined when another one is
+# loaded rather than at start-up: Emacs's cl-lib loads cl-loaddefs.el.
+AUTOLOADS_LOADED_BY = {'cl-macs': 'cl-lib', 'cl-seq': 'cl-lib'}
+
+AUTOLOAD_COOKIE = ';;;###autoload'
+
+CACHE_VERSION = '4'
 
 
 def _define_globals():
@@ -113,46 +127,162 @@ def _cache_key(files):
 
 
 def load_stdlib():
-    """Evaluate stdlib/, from the macroexpanded cache when it is fresh."""
+    """Evaluate stdlib/, from the macroexpanded cache when it is fresh.
+
+    Making the cache loads every file, lazy ones included; a child process
+    makes it, so that this run starts from the same state as later ones."""
     files = _stdlib_files()
-    key = _cache_key(files)
-    cache_path = cache_dir('stdlib-%s.pickle' % key)
+    cache_path = cache_dir('stdlib-%s.pickle' % _cache_key(files))
+    units = _read_cache(cache_path)
+    if units is None:
+        units = _units_from_child()
+    if units is None:
+        units = build_stdlib_cache()       # no child possible: everything ends up loaded
+    for path, lexical, entries, lazy in units:
+        name = os.path.basename(path)[:-3]
+        if lazy is not None:
+            unit = (name, path, lexical, lazy[0])
+            for feature in lazy[1]:
+                _lazy_units[feature] = unit
+            _lazy_units[name] = unit
+        loader = AUTOLOADS_LOADED_BY.get(name)
+        if loader is not None:
+            _autoloads_loaded_with.setdefault(loader, []).append((path, lexical, entries))
+        else:
+            _eval_expanded(path, lexical, entries)
+
+
+def _read_cache(path):
     try:
-        with open(cache_path, 'rb') as f:
-            units = pickle.load(f)
+        with open(path, 'rb') as f:
+            return pickle.load(f)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-        units = None
-    if units is not None:
-        for path, lexical, forms in units:
-            _eval_expanded(path, lexical, forms)
-        return
-    units = []
-    for path in files:
-        units.append(_load_and_expand(path))
+        return None
+
+
+def _units_from_child():
+    """The cache units as a child process builds them (it also saves them)."""
+    import subprocess
+    env = dict(os.environ)
+    root = os.path.dirname(PACKAGE_DIR)
+    env['PYTHONPATH'] = root + (os.pathsep + env['PYTHONPATH'] if env.get('PYTHONPATH') else '')
+    try:
+        done = subprocess.run([sys.executable, '-c', 'from elisp import runtime; '
+                               'runtime.build_for_parent()'],
+                              capture_output=True, env=env)
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    try:
+        return pickle.loads(done.stdout)
+    except Exception:
+        return None
+
+
+def build_for_parent():
+    """In the child process of _units_from_child: build, save and write the units."""
+    global _initialized
+    _initialized = True
+    codegen.paused = True
+    _define_globals()
+    units = build_stdlib_cache()
+    sys.stdout.buffer.write(pickle.dumps(units, protocol=PICKLE_PROTOCOL))
+    sys.stdout.flush()
+
+
+def build_stdlib_cache():
+    """Load every stdlib/ file from source; save and return the cache units."""
+    files = _stdlib_files()
+    units = [_load_and_expand(path) for path in files]
+    cache_path = cache_dir('stdlib-%s.pickle' % _cache_key(files))
     if write_atomically(cache_path,
                         lambda f: pickle.dump(units, f, protocol=PICKLE_PROTOCOL)):
         # Older versions of the sources leave their caches behind; a few stay
         # for other installations.
         keep_newest(cache_dir(), 4, 'stdlib-', '.pickle')
+    return units
 
 
 def _load_and_expand(path):
-    """Load PATH form by form, returning the expanded forms for the cache."""
+    """Load PATH form by form; return its cache unit (PATH LEXICAL ENTRIES LAZY).
+
+    For a file of LAZY_FILES, ENTRIES are what start-up evaluates (autoloads
+    for its ;;;###autoload functions, its other ;;;###autoload forms) and LAZY
+    is (PICKLED-ENTRIES FEATURES): all of it, and the features it provides."""
     from .prims.lread import file_lexical_binding, Vload_file_name, Vlexical_binding
     from .variables import specbind, unbind
     from . import reader
     with open(path, encoding='utf-8') as f:
         text = f.read()
     lexical = file_lexical_binding(text)
+    name = os.path.basename(path)[:-3]
+    lazy = name in LAZY_FILES
     expanded = []
+    startup = []
     recs = [specbind(Vload_file_name, path), specbind(Vlexical_binding, T if lexical else NIL)]
     try:
-        for form in reader.read_all(text):
+        r = reader.Reader(text)
+        end_of_last = 0
+        while True:
+            r.skip_space()
+            if r.pos >= r.end:
+                break
+            start = r.pos
+            form = r.read()
+            first = len(expanded)
             _expand_eval(form, lexical, expanded)
+            if lazy and text[end_of_last:start].rstrip().endswith(AUTOLOAD_COOKIE):
+                startup.extend(_autoload_entries(expanded[first:], name))
+            end_of_last = r.pos
     finally:
-        for r in reversed(recs):
-            unbind(r)
-    return (path, lexical, expanded)
+        for rec in reversed(recs):
+            unbind(rec)
+    if not lazy:
+        return (path, lexical, expanded, None)
+    features = [e.args[0].name for e in expanded
+                if e.__class__ is _Call and e.function is Qprovide and e.args]
+    return (path, lexical, startup, (pickle.dumps(expanded, protocol=PICKLE_PROTOCOL), features))
+
+
+def _autoload_entries(entries, file):
+    """What start-up evaluates for the ;;;###autoload form that gave ENTRIES:
+    an autoload for each function it defines, and any other entry as it is."""
+    out = []
+    for e in entries:
+        if e.__class__ is _LazyDefun:
+            lam = pickle.loads(e.blob)
+            body = list_to_python(lam.cdr.cdr)
+            doc = body[0] if len(body) > 1 and body[0].__class__ is str else NIL
+            out.append(_Call(Qautoload, (e.name, file, doc, NIL, T if e.macro else NIL)))
+        else:
+            out.append(e)
+    return out
+
+
+_lazy_units = {}    # feature or file name -> (file name, path, lexical, pickled entries)
+_autoloads_loaded_with = {}     # file name -> [(path, lexical, autoload entries)]
+
+
+def load_lazy_unit(name):
+    """Load the stdlib library NAME (a lazy one) from the cache, as `load'
+    would load its file; False if there is no such library."""
+    unit = _lazy_units.get(name)
+    if unit is None:
+        return False
+    from .prims.lread import Vload_history, Vload_in_progress, Vload_true_file_name
+    from .variables import specbind, unbind, set_value, symbol_value
+    name, path, lexical, blob = unit
+    recs = [specbind(Vload_true_file_name, path), specbind(Vload_in_progress, T)]
+    try:
+        _eval_expanded(path, lexical, pickle.loads(blob))
+        for other_path, other_lexical, autoloads in _autoloads_loaded_with.get(name, ()):
+            _eval_expanded(other_path, other_lexical, autoloads)
+    finally:
+        for rec in reversed(recs):
+            unbind(rec)
+    set_value(Vload_history, Cons(list_(path), symbol_value(Vload_history)))
+    return True
 
 
 def _expand_eval(form, lexical, out):
@@ -175,6 +305,8 @@ Qmacro = intern('macro')
 Qquote = intern('quote')
 Qfunction = intern('function')
 Qif = intern('if')
+Qprovide = intern('provide')
+Qautoload = intern('autoload')
 Qdefvar = intern('defvar')
 Qdefconst = intern('defconst')
 Qfboundp = intern('fboundp')

@@ -115,7 +115,9 @@
       (apply (nth 2 m) args))))
 
 (defun cl--generic-name (name)
-  (if (eq (car-safe name) 'setf) (gv-setter (cadr name)) name))
+  (if (eq (car-safe name) 'setf)
+      (progn (require 'gv) (gv-setter (cadr name)))
+    name))
 
 (defun cl--generic-ensure (name)
   (unless (get name 'cl--generic-p)
@@ -138,6 +140,7 @@
 
 (defun cl--generic-method-form (name qualifier args body)
   "The form adding a method to NAME."
+  (require 'cl-lib)                     ; for `cl-function' and `cl-flet', as in Emacs
   (let ((specs nil) (plain nil) (a args))
     (while (and a (not (memq (car a) '(&optional &rest &key &body &aux &context))))
       (let ((x (car a)))

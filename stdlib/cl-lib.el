@@ -396,6 +396,7 @@ arguments taken before LST (for the error count)."
 
 ;;;; Places.
 
+;;;###autoload
 (defmacro cl-incf (place &optional x)
   "Increment PLACE by X (1 by default)."
   (if (symbolp place)

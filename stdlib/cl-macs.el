@@ -8,6 +8,9 @@
 ;; where each clause contributes ITEMs (forms that return nil to stop the
 ;; loop), bindings and steps, in clause order.
 
+(require 'cl-lib)
+(require 'gv)
+
 (defvar cl--loop-args nil)
 (defvar cl--loop-name nil)
 (defvar cl--loop-bindings nil)       ; reversed (VAR INIT) list
@@ -25,6 +28,7 @@
 (defvar cl--loop-in-and nil)         ; parsing a `for' joined by `and'
 (defvar cl--loop-symbol-macs nil)    ; (VAR EXPANSION) for in-ref/across-ref
 
+;;;###autoload
 (defmacro cl-loop (&rest loop-args)
   "The Common Lisp `loop' macro."
   (if (not (memq t (mapcar #'symbolp (delq nil (delq t (copy-sequence loop-args))))))
@@ -440,6 +444,7 @@
 
 ;;;; Types.
 
+;;;###autoload
 (defun cl-typep (object type)
   "Return non-nil if OBJECT is of type TYPE."
   (cond
@@ -504,6 +509,7 @@
              (integer-or-marker . integer-or-marker-p)))
   (put (car x) 'cl-deftype-satisfies (cdr x)))
 
+;;;###autoload
 (defmacro cl-deftype (name arglist &rest body)
   "Define NAME as a new data type."
   (declare (indent 2))
@@ -523,6 +529,7 @@
                                         tags)))
           (t (memq (type-of object) tags)))))
 
+;;;###autoload
 (defmacro cl-defstruct (struct &rest descs)
   "Define a struct type."
   (declare (doc-string 2) (indent 1))
@@ -714,6 +721,7 @@
                     (t a)))
             arglist)))
 
+;;;###autoload
 (defun cl-struct-slot-info (struct-type)
   "Return a list of slot names of struct STRUCT-TYPE."
   (let ((slots (get struct-type 'cl--struct-slots)))
@@ -742,46 +750,6 @@
 
 (defun cl-struct-sequence-type (struct-type)
   (get struct-type 'cl--struct-type))
-
-;;;; Printing.
-
-(defun cl--print-string (object)
-  "OBJECT printed as `cl-prin1' does: structures show their slot names."
-  (cond
-   ((and (recordp object) (get (type-of object) 'cl--struct-slots)
-         (null (get (type-of object) 'cl--struct-type)))
-    (let ((i 0) (parts nil))
-      (dolist (s (get (type-of object) 'cl--struct-slots))
-        (setq i (1+ i))
-        (when (car s)
-          (push (format ":%s %s" (car s) (cl--print-string (aref object i))) parts)))
-      (concat "#s(" (prin1-to-string (type-of object))
-              (if parts " " "")
-              (mapconcat #'identity (nreverse parts) " ") ")")))
-   ((and (consp object) (memq (car object) '(quote function \` \, \,@))
-         (consp (cdr object)) (null (cddr object)))
-    (concat (cdr (assq (car object) '((quote . "'") (function . "#'") (\` . "`")
-                                      (\, . ",") (\,@ . ",@"))))
-            (cl--print-string (cadr object))))
-   ((consp object)
-    (let ((parts nil))
-      (while (consp object)
-        (push (cl--print-string (pop object)) parts))
-      (concat "(" (mapconcat #'identity (nreverse parts) " ")
-              (if object (concat " . " (cl--print-string object)) "")
-              ")")))
-   ((vectorp object)
-    (concat "[" (mapconcat #'cl--print-string object " ") "]"))
-   (t (prin1-to-string object))))
-
-(defun cl-prin1 (object &optional stream)
-  "Print OBJECT on STREAM as `prin1' does, but structures with slot names."
-  (princ (cl--print-string object) stream)
-  object)
-
-(defun cl-prin1-to-string (object)
-  "Return a string containing the `cl-prin1'-printed representation of OBJECT."
-  (cl--print-string object))
 
 ;;;; Local functions and macros.
 
@@ -812,6 +780,7 @@
                     (cons (car e) (lambda (&rest args) `(funcall ,var ,@args)))))
                 fmap)))
 
+;;;###autoload
 (defmacro cl-flet (bindings &rest body)
   "Make local function definitions."
   (declare (indent 1))
@@ -826,12 +795,14 @@
     `(let ,(nreverse lets)
        ,@(macroexp-unprogn (cl--expand-with-env body (cl--flet-env fmap))))))
 
+;;;###autoload
 (defmacro cl-flet* (bindings &rest body)
   "Make local function definitions, each seeing the previous ones."
   (declare (indent 1))
   (if (null bindings) (macroexp-progn body)
     `(cl-flet (,(car bindings)) (cl-flet* ,(cdr bindings) ,@body))))
 
+;;;###autoload
 (defmacro cl-labels (bindings &rest body)
   "Make local (recursive) function definitions."
   (declare (indent 1))
@@ -851,6 +822,7 @@
          ,@sets
          ,@(macroexp-unprogn (cl--expand-with-env body env))))))
 
+;;;###autoload
 (defmacro cl-macrolet (bindings &rest body)
   "Make temporary macro definitions."
   (declare (indent 1))
@@ -862,6 +834,7 @@
                      bindings)))
     (cl--expand-with-env body env)))
 
+;;;###autoload
 (defmacro cl-symbol-macrolet (bindings &rest body)
   "Make symbol macro definitions."
   (declare (indent 1))
@@ -933,6 +906,7 @@
       (unless (memq (car e) vars) (push e res)))
     (nreverse res)))
 
+;;;###autoload
 (defmacro cl-letf (bindings &rest body)
   "Temporarily bind generalized PLACEs to VALUEs."
   (declare (indent 1))
@@ -953,6 +927,7 @@
                 `(let ((,old ,getter))
                    (unwind-protect ,rest ,(funcall setter old)))))))))))
 
+;;;###autoload
 (defmacro cl-letf* (bindings &rest body)
   "Like `cl-letf' but where the bindings are done sequentially."
   (declare (indent 1))
@@ -966,6 +941,7 @@
   `(progn (if (eq ,store 'cl--unbound) (fmakunbound ,symbol) (fset ,symbol ,store))
           ,store))
 
+;;;###autoload
 (defmacro cl-progv (symbols values &rest body)
   "Bind SYMBOLS to VALUES dynamically in BODY."
   (declare (indent 2))
@@ -976,6 +952,7 @@
          (push (list (pop ,syms) (list 'quote (pop ,vals))) ,binds))
        (eval (list 'let (nreverse ,binds) (list 'funcall (list 'quote (lambda () ,@body))))))))
 
+;;;###autoload
 (defmacro cl-tagbody (&rest labels-or-stmts)
   "Execute statements while providing for control transfers to labels."
   (let ((blocks nil) (cur (list 'cl--start)) (tag (make-symbol "cl--tagbody")))

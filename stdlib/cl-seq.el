@@ -3,6 +3,8 @@
 ;; Every function here takes the usual keyword arguments (:test :test-not
 ;; :key :start :end :count :from-end ...) as a plist in KEYS.
 
+(require 'cl-lib)
+
 (defun cl--kwcheck (keys allowed)
   "Signal an error if KEYS has a keyword not in ALLOWED."
   (let ((p keys))
@@ -99,23 +101,29 @@ limited by :count (taken from the end if :from-end)."
 (defun cl--remove-with (match seq keys)
   (cl--remove-indices seq (cl--matching-indices match seq keys)))
 
+;;;###autoload
 (defun cl-remove (item seq &rest keys)
   "Remove all occurrences of ITEM in SEQ."
   (cl--kwcheck keys cl--range-keys)
   (cl--remove-with (cl--matcher item keys) seq keys))
 
+;;;###autoload
 (defun cl-remove-if (pred seq &rest keys)
   "Remove all items satisfying PREDICATE in SEQ."
   (cl--kwcheck keys cl--range-keys)
   (cl--remove-with (cl--if-matcher pred keys nil) seq keys))
 
+;;;###autoload
 (defun cl-remove-if-not (pred seq &rest keys)
   "Remove all items not satisfying PREDICATE in SEQ."
   (cl--kwcheck keys cl--range-keys)
   (cl--remove-with (cl--if-matcher pred keys t) seq keys))
 
+;;;###autoload
 (defalias 'cl-delete #'cl-remove)
+;;;###autoload
 (defalias 'cl-delete-if #'cl-remove-if)
+;;;###autoload
 (defalias 'cl-delete-if-not #'cl-remove-if-not)
 
 (defun cl--substitute-with (new match seq keys)
@@ -128,16 +136,19 @@ limited by :count (taken from the end if :from-end)."
           (setq l (cdr l) i (1+ i)))
         (cl--as-type-of (nreverse res) seq)))))
 
+;;;###autoload
 (defun cl-substitute (new old seq &rest keys)
   "Substitute NEW for OLD in SEQ."
   (cl--kwcheck keys cl--range-keys)
   (cl--substitute-with new (cl--matcher old keys) seq keys))
 
+;;;###autoload
 (defun cl-substitute-if (new pred seq &rest keys)
   "Substitute NEW for all items satisfying PREDICATE in SEQ."
   (cl--kwcheck keys cl--range-keys)
   (cl--substitute-with new (cl--if-matcher pred keys nil) seq keys))
 
+;;;###autoload
 (defun cl-substitute-if-not (new pred seq &rest keys)
   "Substitute NEW for all items not satisfying PREDICATE in SEQ."
   (cl--kwcheck keys cl--range-keys)
@@ -150,15 +161,18 @@ limited by :count (taken from the end if :from-end)."
       (dolist (i idx) (aset seq i new)))
     seq))
 
+;;;###autoload
 (defun cl-nsubstitute (new old seq &rest keys)
   "Substitute NEW for OLD in SEQ, destructively."
   (cl--kwcheck keys cl--range-keys)
   (cl--nsubstitute-with new (cl--matcher old keys) seq keys))
 
+;;;###autoload
 (defun cl-nsubstitute-if (new pred seq &rest keys)
   (cl--kwcheck keys cl--range-keys)
   (cl--nsubstitute-with new (cl--if-matcher pred keys nil) seq keys))
 
+;;;###autoload
 (defun cl-nsubstitute-if-not (new pred seq &rest keys)
   (cl--kwcheck keys cl--range-keys)
   (cl--nsubstitute-with new (cl--if-matcher pred keys t) seq keys))
@@ -187,54 +201,64 @@ limited by :count (taken from the end if :from-end)."
 
 (defconst cl--pos-keys '(:test :test-not :key :start :end :from-end :if :if-not))
 
+;;;###autoload
 (defun cl-position (item seq &rest keys)
   "Find the first occurrence of ITEM in SEQ; return its index or nil."
   (cl--kwcheck keys cl--pos-keys)
   (cl--position-with (cl--matcher item keys) seq keys))
 
+;;;###autoload
 (defun cl-position-if (pred seq &rest keys)
   "Find the first item satisfying PREDICATE in SEQ; return its index."
   (cl--kwcheck keys cl--pos-keys)
   (cl--position-with (cl--if-matcher pred keys nil) seq keys))
 
+;;;###autoload
 (defun cl-position-if-not (pred seq &rest keys)
   "Find the first item not satisfying PREDICATE in SEQ; return its index."
   (cl--kwcheck keys cl--pos-keys)
   (cl--position-with (cl--if-matcher pred keys t) seq keys))
 
+;;;###autoload
 (defun cl-find (item seq &rest keys)
   "Find the first occurrence of ITEM in SEQ."
   (cl--kwcheck keys cl--pos-keys)
   (let ((pos (cl--position-with (cl--matcher item keys) seq keys)))
     (and pos (elt seq pos))))
 
+;;;###autoload
 (defun cl-find-if (pred seq &rest keys)
   "Find the first item satisfying PREDICATE in SEQ."
   (cl--kwcheck keys cl--pos-keys)
   (let ((pos (cl--position-with (cl--if-matcher pred keys nil) seq keys)))
     (and pos (elt seq pos))))
 
+;;;###autoload
 (defun cl-find-if-not (pred seq &rest keys)
   "Find the first item not satisfying PREDICATE in SEQ."
   (cl--kwcheck keys cl--pos-keys)
   (let ((pos (cl--position-with (cl--if-matcher pred keys t) seq keys)))
     (and pos (elt seq pos))))
 
+;;;###autoload
 (defun cl-count (item seq &rest keys)
   "Count the number of occurrences of ITEM in SEQ."
   (cl--kwcheck keys cl--pos-keys)
   (length (cl--matching-indices (cl--matcher item keys) seq keys)))
 
+;;;###autoload
 (defun cl-count-if (pred seq &rest keys)
   "Count the number of items satisfying PREDICATE in SEQ."
   (cl--kwcheck keys cl--pos-keys)
   (length (cl--matching-indices (cl--if-matcher pred keys nil) seq keys)))
 
+;;;###autoload
 (defun cl-count-if-not (pred seq &rest keys)
   "Count the number of items not satisfying PREDICATE in SEQ."
   (cl--kwcheck keys cl--pos-keys)
   (length (cl--matching-indices (cl--if-matcher pred keys t) seq keys)))
 
+;;;###autoload
 (defun cl-member (item list &rest keys)
   "Find the first occurrence of ITEM in LIST; return the tail starting there."
   (if keys
@@ -245,12 +269,14 @@ limited by :count (taken from the end if :from-end)."
     (if (and (numberp item) (not (integerp item))) (member item list)
       (memq item list))))
 
+;;;###autoload
 (defun cl-member-if (pred list &rest keys)
   "Find the first item satisfying PREDICATE in LIST; return the tail."
   (let ((match (cl--if-matcher pred keys nil)))
     (while (and list (not (funcall match (car list)))) (setq list (cdr list)))
     list))
 
+;;;###autoload
 (defun cl-member-if-not (pred list &rest keys)
   (let ((match (cl--if-matcher pred keys t)))
     (while (and list (not (funcall match (car list)))) (setq list (cdr list)))
@@ -263,27 +289,34 @@ limited by :count (taken from the end if :from-end)."
     (setq alist (cdr alist)))
   (and alist (car alist)))
 
+;;;###autoload
 (defun cl-assoc (item alist &rest keys)
   "Find the first item whose car matches ITEM in ALIST."
   (cl--kwcheck keys cl--test-keys)
   (if (and (null keys) (not (numberp item))) (assq item alist)
     (cl--assoc-with (cl--matcher item keys) alist nil)))
 
+;;;###autoload
 (defun cl-assoc-if (pred alist &rest keys)
   (cl--assoc-with (cl--if-matcher pred keys nil) alist nil))
+;;;###autoload
 (defun cl-assoc-if-not (pred alist &rest keys)
   (cl--assoc-with (cl--if-matcher pred keys t) alist nil))
 
+;;;###autoload
 (defun cl-rassoc (item alist &rest keys)
   "Find the first item whose cdr matches ITEM in ALIST."
   (cl--kwcheck keys cl--test-keys)
   (cl--assoc-with (cl--matcher item keys) alist t))
 
+;;;###autoload
 (defun cl-rassoc-if (pred alist &rest keys)
   (cl--assoc-with (cl--if-matcher pred keys nil) alist t))
+;;;###autoload
 (defun cl-rassoc-if-not (pred alist &rest keys)
   (cl--assoc-with (cl--if-matcher pred keys t) alist t))
 
+;;;###autoload
 (defun cl-remove-duplicates (seq &rest keys)
   "Return a copy of SEQ with all duplicate elements removed."
   (cl--kwcheck keys '(:test :test-not :key :start :end :from-end :if))
@@ -311,6 +344,7 @@ limited by :count (taken from the end if :from-end)."
         (setq i (1+ i))))
     (cl--remove-indices seq (sort idx #'<))))
 
+;;;###autoload
 (defalias 'cl-delete-duplicates #'cl-remove-duplicates)
 
 (defun cl--member-under (item list keys)
@@ -321,6 +355,7 @@ limited by :count (taken from the end if :from-end)."
 (defun cl--keyed (x keys)
   (let ((k (plist-get keys :key))) (if k (funcall k x) x)))
 
+;;;###autoload
 (defun cl-union (list1 list2 &rest keys)
   "Combine LIST1 and LIST2 using a set-union operation."
   (cl--kwcheck keys cl--test-keys)
@@ -335,6 +370,7 @@ limited by :count (taken from the end if :from-end)."
                (push x res)))
            (nconc res list1)))))
 
+;;;###autoload
 (defun cl-intersection (list1 list2 &rest keys)
   "Combine LIST1 and LIST2 using a set-intersection operation."
   (cl--kwcheck keys cl--test-keys)
@@ -348,6 +384,7 @@ limited by :count (taken from the end if :from-end)."
                  (push x res)))
            res))))
 
+;;;###autoload
 (defun cl-set-difference (list1 list2 &rest keys)
   "Combine LIST1 and LIST2 using a set-difference operation."
   (cl--kwcheck keys cl--test-keys)
@@ -358,6 +395,7 @@ limited by :count (taken from the end if :from-end)."
           (push x res)))
       (nreverse res))))
 
+;;;###autoload
 (defun cl-set-exclusive-or (list1 list2 &rest keys)
   "Combine LIST1 and LIST2 using a set-exclusive-or operation."
   (cond ((null list1) list2) ((null list2) list1)
@@ -365,11 +403,16 @@ limited by :count (taken from the end if :from-end)."
         (t (append (apply #'cl-set-difference list1 list2 keys)
                    (apply #'cl-set-difference list2 list1 keys)))))
 
+;;;###autoload
 (defalias 'cl-nunion #'cl-union)
+;;;###autoload
 (defalias 'cl-nintersection #'cl-intersection)
+;;;###autoload
 (defalias 'cl-nset-difference #'cl-set-difference)
+;;;###autoload
 (defalias 'cl-nset-exclusive-or #'cl-set-exclusive-or)
 
+;;;###autoload
 (defun cl-subsetp (list1 list2 &rest keys)
   "Return true if LIST1 is a subset of LIST2."
   (cl--kwcheck keys cl--test-keys)
@@ -381,12 +424,14 @@ limited by :count (taken from the end if :from-end)."
                (setq list1 (cdr list1)))
              ok))))
 
+;;;###autoload
 (defun cl-adjoin (item list &rest keys)
   "Return ITEM consed onto the front of LIST only if it's not already there."
   (cl--kwcheck keys cl--test-keys)
   (if (cl--member-under (cl--keyed item keys) list keys) list
     (cons item list)))
 
+;;;###autoload
 (defun cl-mismatch (seq1 seq2 &rest keys)
   "Compare SEQ1 with SEQ2, return index of first mismatching element."
   (cl--kwcheck keys '(:test :test-not :key :from-end :start1 :end1 :start2 :end2))
@@ -407,6 +452,7 @@ limited by :count (taken from the end if :from-end)."
         (setq start1 (1+ start1) start2 (1+ start2)))
       (and (or (< start1 end1) (< start2 end2)) start1))))
 
+;;;###autoload
 (defun cl-search (seq1 seq2 &rest keys)
   "Search for SEQ1 as a subsequence of SEQ2; return the index or nil."
   (cl--kwcheck keys '(:test :test-not :key :from-end :start1 :end1 :start2 :end2))
@@ -429,6 +475,7 @@ limited by :count (taken from the end if :from-end)."
       (setq i (1+ i)))
     found))
 
+;;;###autoload
 (defun cl-sort (seq pred &rest keys)
   "Sort the argument SEQ according to PREDICATE."
   (cl--kwcheck keys '(:key))
@@ -440,8 +487,10 @@ limited by :count (taken from the end if :from-end)."
       (sort seq (if key (lambda (a b) (funcall pred (funcall key a) (funcall key b)))
                   pred)))))
 
+;;;###autoload
 (defalias 'cl-stable-sort #'cl-sort)
 
+;;;###autoload
 (defun cl-merge (type seq1 seq2 pred &rest keys)
   "Destructively merge the two sequences to produce a new sequence."
   (let ((key (cl--key-fn keys))
@@ -452,6 +501,7 @@ limited by :count (taken from the end if :from-end)."
         (push (pop l1) res)))
     (cl-coerce (nconc (nreverse res) l1 l2) type)))
 
+;;;###autoload
 (defun cl-reduce (func seq &rest keys)
   "Reduce two-argument FUNCTION across SEQ."
   (cl--kwcheck keys '(:start :end :from-end :initial-value :key))
@@ -471,6 +521,7 @@ limited by :count (taken from the end if :from-end)."
         (dolist (x l) (setq acc (funcall func acc x))))
       acc)))
 
+;;;###autoload
 (defun cl-fill (seq item &rest keys)
   "Fill the elements of SEQ with ITEM."
   (cl--kwcheck keys '(:start :end))
@@ -483,6 +534,7 @@ limited by :count (taken from the end if :from-end)."
       (while (< i end) (aset seq i item) (setq i (1+ i))))
     seq))
 
+;;;###autoload
 (defun cl-replace (seq1 seq2 &rest keys)
   "Replace the elements of SEQ1 with the elements of SEQ2."
   (cl--kwcheck keys '(:start1 :end1 :start2 :end2))
@@ -498,6 +550,7 @@ limited by :count (taken from the end if :from-end)."
       (setq i (1+ i)))
     seq1))
 
+;;;###autoload
 (defun cl-subseq (seq start &optional end)
   "Return the subsequence of SEQ from START to END."
   (if (listp seq)
@@ -525,6 +578,7 @@ limited by :count (taken from the end if :from-end)."
   (macroexp-let2 nil new new
     `(progn (cl-replace ,seq ,new :start1 ,start :end1 ,end) ,new)))
 
+;;;###autoload
 (defun cl--mapcar-many (func seqs &optional acc)
   (let* ((n (apply #'min (mapcar #'length seqs)))
          (vs (mapcar (lambda (s) (if (listp s) s (append s nil))) seqs))
@@ -540,20 +594,24 @@ limited by :count (taken from the end if :from-end)."
       (setq i (1+ i)))
     (nreverse res)))
 
+;;;###autoload
 (defun cl-mapcar (func x &rest rest)
   "Apply FUNCTION to each element of SEQ, and make a list of the results."
   (if rest (cl--mapcar-many func (cons x rest) t) (mapcar func x)))
 
+;;;###autoload
 (defun cl-mapc (func seq &rest rest)
   "Like `cl-mapcar', but does not accumulate values returned by the function."
   (if rest (progn (cl--mapcar-many func (cons seq rest)) seq)
     (mapc func seq)))
 
+;;;###autoload
 (defun cl-mapcan (func seq &rest rest)
   "Like `cl-mapcar', but nconc's together the values returned by the function."
   (if rest (apply #'nconc (cl--mapcar-many func (cons seq rest) t))
     (mapcan func seq)))
 
+;;;###autoload
 (defun cl-maplist (func list &rest rest)
   "Map FUNCTION to each sublist of LIST or LISTs."
   (let ((lists (cons list rest)) (res nil))
@@ -562,19 +620,23 @@ limited by :count (taken from the end if :from-end)."
       (setq lists (mapcar #'cdr lists)))
     (nreverse res)))
 
+;;;###autoload
 (defun cl-mapl (func list &rest rest)
   "Like `cl-maplist', but does not accumulate values returned by the function."
   (apply #'cl-maplist func list rest)
   list)
 
+;;;###autoload
 (defun cl-mapcon (func list &rest rest)
   "Like `cl-maplist', but nconc's together the values returned by the function."
   (apply #'nconc (apply #'cl-maplist func list rest)))
 
+;;;###autoload
 (defun cl-map (type func seq &rest rest)
   "Map a FUNCTION across one or more SEQUENCEs, returning TYPE."
   (cl-coerce (apply #'cl-mapcar func seq rest) type))
 
+;;;###autoload
 (defun cl-some (pred seq &rest rest)
   "Return true if PREDICATE is true of any element of SEQ or SEQs."
   (if (or rest (nlistp seq))
@@ -587,6 +649,7 @@ limited by :count (taken from the end if :from-end)."
       (while (and seq (not (setq v (funcall pred (pop seq))))))
       v)))
 
+;;;###autoload
 (defun cl-every (pred seq &rest rest)
   "Return true if PREDICATE is true of every element of SEQ or SEQs."
   (if (or rest (nlistp seq))
@@ -598,14 +661,17 @@ limited by :count (taken from the end if :from-end)."
       (setq seq (cdr seq)))
     (null seq)))
 
+;;;###autoload
 (defun cl-notany (pred seq &rest rest)
   "Return true if PREDICATE is false of every element of SEQ or SEQs."
   (not (apply #'cl-some pred seq rest)))
 
+;;;###autoload
 (defun cl-notevery (pred seq &rest rest)
   "Return true if PREDICATE is false of some element of SEQ or SEQs."
   (not (apply #'cl-every pred seq rest)))
 
+;;;###autoload
 (defun cl-concatenate (type &rest seqs)
   "Concatenate, into a sequence of type TYPE, the argument SEQUENCEs."
   (cl--concat type seqs))
@@ -616,6 +682,7 @@ limited by :count (taken from the end if :from-end)."
         ((eq type 'list) (apply #'append (append seqs '(nil))))
         (t (error "Not a sequence type name: %S" type))))
 
+;;;###autoload
 (defun cl-coerce (x type)
   "Coerce OBJECT to type TYPE."
   (cond ((eq type 'list) (if (listp x) x (append x nil)))
@@ -631,6 +698,7 @@ limited by :count (taken from the end if :from-end)."
         ((cl-typep x type) x)
         (t (error "Can't coerce %s to type %s" x type))))
 
+;;;###autoload
 (defun cl-equalp (x y)
   "Return t if two Lisp objects have similar structures and contents."
   (cond ((eq x y) t)
@@ -658,19 +726,26 @@ limited by :count (taken from the end if :from-end)."
            (if (and (eq a (car tree)) (eq d (cdr tree))) tree (cons a d))))
         (t tree)))
 
+;;;###autoload
 (defun cl-subst (new old tree &rest keys)
   "Substitute NEW for OLD everywhere in TREE (non-destructively)."
   (cl--kwcheck keys '(:test :test-not :key :if :if-not))
   (cl--subst-with new (cl--matcher old keys) tree))
 
+;;;###autoload
 (defun cl-subst-if (new pred tree &rest keys)
   (cl--subst-with new (cl--if-matcher pred keys nil) tree))
+;;;###autoload
 (defun cl-subst-if-not (new pred tree &rest keys)
   (cl--subst-with new (cl--if-matcher pred keys t) tree))
+;;;###autoload
 (defalias 'cl-nsubst #'cl-subst)
+;;;###autoload
 (defalias 'cl-nsubst-if #'cl-subst-if)
+;;;###autoload
 (defalias 'cl-nsubst-if-not #'cl-subst-if-not)
 
+;;;###autoload
 (defun cl-sublis (alist tree &rest keys)
   "Perform substitutions indicated by ALIST in TREE (non-destructively)."
   (cl--kwcheck keys '(:test :test-not :key :if :if-not))
@@ -689,8 +764,10 @@ limited by :count (taken from the end if :from-end)."
              (if (and (eq a (car tree)) (eq d (cdr tree))) tree (cons a d))))
           (t tree))))
 
+;;;###autoload
 (defalias 'cl-nsublis #'cl-sublis)
 
+;;;###autoload
 (defun cl-tree-equal (x y &rest keys)
   "Return t if trees TREE1 and TREE2 have `eql' leaves."
   (let ((same (cl--two-matcher keys)))

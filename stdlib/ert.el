@@ -8,6 +8,8 @@
 
 ;;;; Small helpers.
 
+(require 'cl-lib)
+
 (defvar ert--symbol-counter 0)
 
 (defun ert--make-symbol (prefix)
@@ -188,6 +190,7 @@ keyword arguments, `NAME-p' and one accessor per slot."
         (cons 'skip-when (lambda (form) `(ert--skip-when ,form))))
   "Macros defined only within the body of an `ert-deftest'.")
 
+;;;###autoload
 (defmacro ert-deftest (name _args &rest docstring-keys-and-body)
   "Define NAME as a test whose BODY runs when the test is run.
 \(fn NAME () [DOCSTRING] [:expected-result RESULT-TYPE] [:tags \\='(TAG...)] BODY...)"
@@ -931,10 +934,12 @@ SPEC is (MESSAGE-FORM [:prefix PREFIX-FORM])."
                    (ert-test-name test)
                    (ert-test-result-duration result))))))))
 
+;;;###autoload
 (defun ert-run-tests-batch (&optional selector)
   "Run the tests SELECTOR selects (all if nil), printing results; return the stats."
   (ert-run-tests (or selector t) #'ert--batch-listener))
 
+;;;###autoload
 (defun ert-run-tests-batch-and-exit (&optional selector)
   "Like `ert-run-tests-batch', then exit: 0 if all results were as expected,
 1 if some were not, 2 if running the tests failed."
@@ -954,11 +959,13 @@ SPEC is (MESSAGE-FORM [:prefix PREFIX-FORM])."
         (message "Error running tests")
         (kill-emacs 2)))))
 
+;;;###autoload
 (defun ert-run-tests-interactively (selector &rest _)
   "Run the tests SELECTOR selects, printing results as in batch mode."
   (ert-run-tests-batch selector))
 (defalias 'ert #'ert-run-tests-interactively)
 
+;;;###autoload
 (defun ert-describe-test (test-or-test-name)
   "Return the documentation of TEST-OR-TEST-NAME."
   (let ((test (if (ert-test-p test-or-test-name) test-or-test-name
@@ -1068,6 +1075,7 @@ Keywords after NAME: :prefix, :suffix, :text, :directory, :buffer, :coding."
   (with-current-buffer (or buffer (current-buffer))
     (buffer-string)))
 
+;;;###autoload
 (defun ert-kill-all-test-buffers ()
   "Kill the buffers made by `ert-with-test-buffer'."
   nil)

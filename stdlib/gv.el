@@ -4,6 +4,7 @@
 ;; setter function (VALUE-FORM -> form storing it).  Expanders live on the
 ;; `gv-expander' property of the place's head symbol.
 
+;;;###autoload
 (defun gv-get (place do)
   "Build the code that applies DO to PLACE."
   (cond
@@ -41,6 +42,7 @@
 
 ;; `gv-letplace' is defined in subr.el.
 
+;;;###autoload
 (defmacro gv-define-expander (name handler)
   "Define NAME as a place whose expansion is computed by HANDLER."
   (declare (indent 1))
@@ -54,6 +56,7 @@
     (macroexp-let2 nil v (car args)
       (gv--defsetter name setter do (cdr args) (cons v vars)))))
 
+;;;###autoload
 (defmacro gv-define-setter (name arglist &rest body)
   "Define a setter for place NAME; ARGLIST is (VAL ARGS...)."
   (declare (indent 2))
@@ -61,6 +64,7 @@
      (lambda (do &rest args)
        (gv--defsetter ',name (lambda ,arglist ,@body) do args))))
 
+;;;###autoload
 (defmacro gv-define-simple-setter (name setter &optional fix-return)
   "Define SETTER as the simple setter of place NAME.
 If FIX-RETURN is non-nil, the setf form returns the assigned value."
@@ -70,6 +74,7 @@ If FIX-RETURN is non-nil, the setf form returns the assigned value."
              (list 'progn (append (list ',setter) args (list v)) v))
         `(append (list ',setter) args (list val)))))
 
+;;;###autoload
 (defun gv--expander-declaration (name args handler &optional _fix)
   (if (symbolp handler)
       `(gv-define-expander ,name #',handler)
@@ -77,6 +82,7 @@ If FIX-RETURN is non-nil, the setf form returns the assigned value."
     `(gv-define-expander ,name (lambda (,(car (cadr handler)) ,@args)
                                  ,@(cddr handler)))))
 
+;;;###autoload
 (defun gv--setter-declaration (name args setter &optional fix)
   (cond
    ((symbolp setter) `(gv-define-simple-setter ,name ,setter ,fix))
@@ -86,13 +92,17 @@ If FIX-RETURN is non-nil, the setf form returns the assigned value."
           (body (cddr setter)))
       `(gv-define-setter ,name (,val ,@args) ,@body)))))
 
-(push (list 'gv-expander #'gv--expander-declaration) defun-declarations-alist)
-(push (list 'gv-setter #'gv--setter-declaration) defun-declarations-alist)
-(setq macro-declarations-alist
-      (cons (assq 'gv-expander defun-declarations-alist)
-            (cons (assq 'gv-setter defun-declarations-alist)
-                  macro-declarations-alist)))
+;; `declare' knows gv-expander and gv-setter before gv.el is loaded.
+;;;###autoload
+(or (assq 'gv-expander defun-declarations-alist)
+    (let ((expander (list 'gv-expander #'gv--expander-declaration))
+          (setter (list 'gv-setter #'gv--setter-declaration)))
+      (setq defun-declarations-alist
+            (cons expander (cons setter defun-declarations-alist)))
+      (setq macro-declarations-alist
+            (cons expander (cons setter macro-declarations-alist)))))
 
+;;;###autoload
 (defmacro setf (&rest pairs)
   "Set each PLACE to the value of its VAL."
   (if (= (% (length pairs) 2) 1)
@@ -291,6 +301,7 @@ If FIX-RETURN is non-nil, the setf form returns the assigned value."
 
 ;;;; References.
 
+;;;###autoload
 (defmacro gv-ref (place)
   "Return a reference to PLACE: a cons (GETTER . SETTER) of functions."
   (let ((v (make-symbol "v")))

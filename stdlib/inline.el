@@ -54,6 +54,7 @@
 (defmacro inline-error (_format &rest _args) (error "inline-error can only be used within define-inline"))
 (defmacro inline-letevals (_vars &rest _body) (error "inline-letevals can only be used within define-inline"))
 
+;;;###autoload
 (defmacro define-inline (name args &rest body)
   "Define an inline function NAME with arguments ARGS and body in BODY."
   (declare (indent defun) (doc-string 3))

@@ -7,6 +7,7 @@
   "Return the string used to indicate truncation."
   (or truncate-string-ellipsis "…"))
 
+;;;###autoload
 (defun truncate-string-to-width (str end-column &optional start-column padding ellipsis
                                      ellipsis-text-property)
   "Truncate string STR to end at column END-COLUMN."

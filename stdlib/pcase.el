@@ -212,11 +212,13 @@
       (if (eq val exp) form
         (list 'let (list (list val exp)) form)))))
 
+;;;###autoload
 (defmacro pcase (exp &rest cases)
   "Evaluate EXP and try each of CASES (PATTERN BODY...) in turn."
   (declare (indent 1) (debug (form &rest (pcase-PAT body))))
   (pcase--expand exp cases))
 
+;;;###autoload
 (defmacro pcase-exhaustive (exp &rest cases)
   "The same as `pcase', but signal an error if no case matches."
   (declare (indent 1) (debug pcase))
@@ -237,6 +239,7 @@
       (list 'let* (cons (list val exp) (car d))
             (list 'progn (nth 1 d) (pcase--wrap-env (nth 2 d) body))))))
 
+;;;###autoload
 (defmacro pcase-let* (bindings &rest body)
   "Like `let*', but supports destructuring BINDINGS using `pcase' patterns."
   (declare (indent 1))
@@ -245,6 +248,7 @@
       (setq form (pcase--let-1 (car b) (cadr b) form)))
     form))
 
+;;;###autoload
 (defmacro pcase-let (bindings &rest body)
   "Like `let', but supports destructuring BINDINGS using `pcase' patterns."
   (declare (indent 1))
@@ -263,6 +267,7 @@
         `(let ,(nreverse tmps)
            (pcase-let* ,(nreverse pbinds) ,@body))))))
 
+;;;###autoload
 (defmacro pcase-dolist (spec &rest body)
   "Like `dolist', but the loop variable may be a `pcase' pattern."
   (declare (indent 1))
@@ -272,6 +277,7 @@
       `(dolist (,x ,@(cdr spec))
          (pcase-let* ((,(car spec) ,x)) ,@body)))))
 
+;;;###autoload
 (defmacro pcase-setq (pat val &rest args)
   "Assign values to variables by destructuring with `pcase'."
   (if args
@@ -284,6 +290,7 @@
            ,(nth 1 d)
            ,@(mapcar (lambda (b) `(setq ,(car b) ,(cdr b))) (reverse (nth 2 d))))))))
 
+;;;###autoload
 (defmacro pcase-lambda (lambda-list &rest body)
   "Like `lambda', but each argument can be a `pcase' pattern."
   (declare (doc-string 2) (indent defun))
@@ -300,6 +307,7 @@
       `(lambda ,(nreverse args) ,@doc
          ,@(if binds `((pcase-let* ,(nreverse binds) ,@body)) body)))))
 
+;;;###autoload
 (defmacro pcase-defmacro (name args &rest body)
   "Define a new kind of pcase PATTERN, by macro expansion."
   (declare (indent 2) (doc-string 3))

@@ -7,9 +7,6 @@
 ;; concatenated with others, and nil when it is an alternation that must be
 ;; bracketed in a sequence.
 
-(defconst regexp-unmatchable "\\`a\\`"
-  "Standard regexp guaranteed not to match any string at all.")
-
 ;;;; rx
 
 (defvar rx--greedy t)
@@ -547,12 +544,14 @@ ARGS is t for a definition without an argument list."
           ((null (cdr args)) (car args))
           (t (cons 'concat args)))))
 
+;;;###autoload
 (defun rx-to-string (form &optional no-group)
   "Translate FORM from `rx' notation to a string regexp."
   (let* ((item (rx--translate form))
          (pieces (if no-group (car item) (rx--atomic item))))
     (apply #'concat pieces)))
 
+;;;###autoload
 (defmacro rx (&rest regexps)
   "Translate regular expressions REGEXPS in sexp form to a regexp string."
   (rx--to-expr (rx--translate-seq regexps)))
@@ -563,6 +562,7 @@ ARGS is t for a definition without an argument list."
       (list (car args-and-rx) (cadr args-and-rx))
     (list (car args-and-rx))))
 
+;;;###autoload
 (defmacro rx-define (name &rest definition)
   "Define NAME as a global `rx' definition."
   (declare (indent defun))
@@ -570,6 +570,7 @@ ARGS is t for a definition without an argument list."
      (put ',name 'rx-definition ',(rx--make-definition name definition))
      ',name))
 
+;;;###autoload
 (defmacro rx-let-eval (bindings &rest body)
   "Evaluate BODY with local BINDINGS for `rx-to-string'."
   (declare (indent 1))
@@ -579,6 +580,7 @@ ARGS is t for a definition without an argument list."
                   rx--local-definitions)))
      ,@body))
 
+;;;###autoload
 (defmacro rx-let (bindings &rest body)
   "Evaluate BODY with local BINDINGS for `rx'."
   (declare (indent 1))

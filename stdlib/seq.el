@@ -3,6 +3,8 @@
 ;; Emacs defines these as generic functions; here they are plain functions
 ;; that dispatch on the type of the sequence (list, vector, string...).
 
+(require 'gv)
+
 (defmacro seq-doseq (spec &rest body)
   "Loop over a sequence: (seq-doseq (VAR SEQUENCE) BODY...)."
   (declare (indent 1))
@@ -40,6 +42,7 @@
   "Return a shallow copy of SEQUENCE."
   (copy-sequence sequence))
 
+;;;###autoload
 (defun seq-subseq (sequence start &optional end)
   "Return the sequence of elements of SEQUENCE from START to END."
   (cond
@@ -93,6 +96,7 @@
         (t (let ((len (length sequence)))
              (seq-subseq sequence (min n len) len)))))
 
+;;;###autoload
 (defun seq-take (sequence n)
   "Take the first N elements of SEQUENCE and return the result."
   (if (listp sequence)
@@ -133,6 +137,7 @@
       (sort (copy-sequence sequence) pred)
     (seq-into (sort (append sequence nil) pred) (type-of sequence))))
 
+;;;###autoload
 (defun seq-sort-by (function pred sequence)
   "Sort SEQUENCE using PRED on the results of FUNCTION on its elements."
   (seq-sort (lambda (a b) (funcall pred (funcall function a) (funcall function b)))
@@ -162,28 +167,33 @@
         ((eq type 'list) (if (listp sequence) sequence (append sequence nil)))
         (t (error "Not a sequence type name: %S" type))))
 
+;;;###autoload
 (defun seq-filter (pred sequence)
   "Return a list of all the elements of SEQUENCE for which PRED is non-nil."
   (let ((exclude (make-symbol "exclude")))
     (delq exclude (mapcar (lambda (elt) (if (funcall pred elt) elt exclude)) sequence))))
 
+;;;###autoload
 (defun seq-remove (pred sequence)
   "Return a list of all the elements of SEQUENCE for which PRED is nil."
   (let ((exclude (make-symbol "exclude")))
     (delq exclude (mapcar (lambda (elt) (if (funcall pred elt) exclude elt)) sequence))))
 
+;;;###autoload
 (defun seq-reduce (function sequence initial-value)
   "Reduce the function FUNCTION across SEQUENCE, starting with INITIAL-VALUE."
   (let ((acc initial-value))
     (mapc (lambda (elt) (setq acc (funcall function acc elt))) sequence)
     acc))
 
+;;;###autoload
 (defun seq-every-p (pred sequence)
   "Return non-nil if PRED returns non-nil for all the elements of SEQUENCE."
   (catch 'seq--break
     (mapc (lambda (elt) (or (funcall pred elt) (throw 'seq--break nil))) sequence)
     t))
 
+;;;###autoload
 (defun seq-some (pred sequence)
   "Return non-nil if PRED returns non-nil for at least one element of SEQUENCE."
   (catch 'seq--break
@@ -193,6 +203,7 @@
           sequence)
     nil))
 
+;;;###autoload
 (defun seq-find (pred sequence &optional default)
   "Return the first element in SEQUENCE for which PRED returns non-nil."
   (catch 'seq--break
@@ -221,6 +232,7 @@
   (and (seq-every-p (lambda (x) (seq-contains-p sequence2 x testfn)) sequence1)
        (seq-every-p (lambda (x) (seq-contains-p sequence1 x testfn)) sequence2)))
 
+;;;###autoload
 (defun seq-position (sequence elt &optional testfn)
   "Return the index of the first element in SEQUENCE that is equal to ELT."
   (let ((index 0) (test (or testfn #'equal)))
@@ -231,6 +243,7 @@
             sequence)
       nil)))
 
+;;;###autoload
 (defun seq-uniq (sequence &optional testfn)
   "Return a list of the elements of SEQUENCE with duplicates removed."
   (let ((result nil))
@@ -253,6 +266,7 @@
         (setq sequence (seq-drop sequence n)))
       (nreverse result))))
 
+;;;###autoload
 (defun seq-union (sequence1 sequence2 &optional testfn)
   "Return a list of all elements that appear in either SEQUENCE1 or SEQUENCE2."
   (let ((result nil))
@@ -266,6 +280,7 @@
           sequence2)
     (nreverse result)))
 
+;;;###autoload
 (defun seq-intersection (sequence1 sequence2 &optional testfn)
   "Return a list of the elements that appear in both SEQUENCE1 and SEQUENCE2."
   (seq-filter (lambda (elt) (seq-contains-p sequence2 elt testfn)) sequence1))
@@ -274,6 +289,7 @@
   "Return a list of the elements that appear in SEQUENCE1 but not in SEQUENCE2."
   (seq-remove (lambda (elt) (seq-contains-p sequence2 elt testfn)) sequence1))
 
+;;;###autoload
 (defun seq-group-by (function sequence)
   "Apply FUNCTION to each element of SEQUENCE; group the elements by the results."
   (let ((acc nil))
@@ -290,6 +306,7 @@
   "Return the smallest element of SEQUENCE."
   (apply #'min (seq-into sequence 'list)))
 
+;;;###autoload
 (defun seq-max (sequence)
   "Return the largest element of SEQUENCE."
   (apply #'max (seq-into sequence 'list)))
@@ -298,6 +315,7 @@
   "Return element of SEQUENCE at the index N, or nil."
   (ignore-errors (elt sequence n)))
 
+;;;###autoload
 (defun seq-random-elt (sequence)
   "Return a random element from SEQUENCE."
   (if (seq-empty-p sequence)

@@ -904,4 +904,96 @@ VARS is (GETTER SETTER)."
 
 (defun mapcan-internal (f l) (mapcan f l))
 
+;;;; String functions
+
+(defconst split-string-default-separators "[ \f\t\n\r\v]+"
+  "The default value of separators for `split-string'.")
+
+(defun string-prefix-p (prefix string &optional ignore-case)
+  "Return non-nil if PREFIX is a prefix of STRING."
+  (let ((prefix-length (length prefix)))
+    (if (> prefix-length (length string)) nil
+      (eq t (compare-strings prefix 0 prefix-length string
+                             0 prefix-length ignore-case)))))
+
+(defun string-suffix-p (suffix string &optional ignore-case)
+  "Return non-nil if SUFFIX is a suffix of STRING."
+  (let ((start-pos (- (length string) (length suffix))))
+    (and (>= start-pos 0)
+         (eq t (compare-strings suffix nil nil
+                                string start-pos nil ignore-case)))))
+
+(defun split-string (string &optional separators omit-nulls trim)
+  "Split STRING into substrings bounded by matches for SEPARATORS."
+  (let* ((keep-nulls (not (if separators omit-nulls t)))
+         (rexp (or separators split-string-default-separators))
+         (len (length string))
+         (start 0) (this-start 0) (this-end 0) (notfirst nil) (list nil)
+         (push-one
+          (lambda ()
+            (when trim
+              (let ((tem (string-match trim string this-start)))
+                (and (eq tem this-start)
+                     (setq this-start (match-end 0)))))
+            (when (or keep-nulls (< this-start this-end))
+              (let ((this (substring string this-start this-end)))
+                (when trim
+                  (let ((tem (string-match (concat trim "\\'") this 0)))
+                    (and tem (< tem (length this))
+                         (setq this (substring this 0 tem)))))
+                (when (or keep-nulls (> (length this) 0))
+                  (setq list (cons this list))))))))
+    (while (and (string-match rexp string
+                              (if (and notfirst
+                                       (= start (match-beginning 0))
+                                       (< start len))
+                                  (1+ start) start))
+                (< start len))
+      (setq notfirst t)
+      (setq this-start start this-end (match-beginning 0)
+            start (match-end 0))
+      (funcall push-one))
+    (setq this-start start this-end len)
+    (funcall push-one)
+    (nreverse list)))
+
+(defun string-trim-left (string &optional regexp)
+  "Trim STRING of leading string matching REGEXP (default whitespace)."
+  (if (string-match (if regexp (concat "\\`\\(?:" regexp "\\)") "\\`[ \t\n\r]+")
+                    string)
+      (substring string (match-end 0))
+    string))
+
+(defun string-trim-right (string &optional regexp)
+  "Trim STRING of trailing string matching REGEXP (default whitespace)."
+  (let ((i (string-match-p (if regexp (concat "\\(?:" regexp "\\)\\'") "[ \t\n\r]+\\'")
+                           string)))
+    (if i (substring string 0 i) string)))
+
+(defun string-trim (string &optional trim-left trim-right)
+  "Trim STRING of leading and trailing strings matching TRIM-LEFT and TRIM-RIGHT."
+  (string-trim-left (string-trim-right string trim-right) trim-left))
+
+(defun string-replace (from-string to-string in-string)
+  "Replace FROM-STRING with TO-STRING in IN-STRING each time it occurs."
+  (when (equal from-string "")
+    (signal 'wrong-length-argument '(0)))
+  (let ((start 0) (out nil) (flen (length from-string)) pos)
+    (while (setq pos (string-search from-string in-string start))
+      (setq out (cons to-string (cons (substring in-string start pos) out))
+            start (+ pos flen)))
+    (if (null out)
+        in-string
+      (apply #'concat (nreverse (cons (substring in-string start) out))))))
+
+(defun subst-char-in-string (fromchar tochar string &optional inplace)
+  "Replace FROMCHAR with TOCHAR in STRING each time it occurs."
+  (let ((newstr (if inplace string (copy-sequence string))))
+    (if (not (string-search (char-to-string fromchar) string))
+        newstr
+      (apply #'string (mapcar (lambda (c) (if (eq c fromchar) tochar c)) newstr)))))
+
+(defconst regexp-unmatchable "\\`a\\`"
+  "Standard regexp guaranteed not to match any string at all.")
+
 (provide 'subr)

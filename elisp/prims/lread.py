@@ -302,6 +302,10 @@ def load(file, noerror=NIL, nomessage=NIL, nosuffix=NIL, must_suffix=NIL):
         if file.endswith('.el') or file.endswith('.elc'):
             suffixes = ['', '.el']
     path = locate_file(file, suffixes)
+    if path is None or _is_stdlib_library(file, path):
+        from ..runtime import load_lazy_unit
+        if load_lazy_unit(file[:-3] if file.endswith('.el') else file):
+            return T
     if path is None:
         if noerror is not NIL:
             return NIL
@@ -312,6 +316,14 @@ def load(file, noerror=NIL, nomessage=NIL, nosuffix=NIL, must_suffix=NIL):
             path = alt
     load_file(path, nomessage is not NIL)
     return T
+
+
+def _is_stdlib_library(file, path):
+    """True when PATH, found for FILE, comes from the current directory's
+    stand-in for an empty `load-path' while FILE names a library of stdlib/:
+    Emacs would find its own library there."""
+    return (os.sep not in file and not list_to_python(symbol_value(Vload_path))
+            and os.path.dirname(path) == os.getcwd())
 
 
 @defun('locate-file-internal')
