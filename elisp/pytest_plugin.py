@@ -25,12 +25,12 @@ import pytest
 RS = '\x1e'          # starts a record in the subprocess output
 US = '\x1f'          # separates fields of a record
 
-_LIST_FORM = r'''(dolist (n (ert--all-test-names))
+_LIST_FORM = r'''(dolist (n (progn (require 'ert) (ert--all-test-names)))
   (princ (concat "\x1e" (symbol-name n) "\x1f"
                  (prin1-to-string (ert-test-expected-result-type (ert-get-test n)))
                  "\n")))'''
 
-_RUN_FORM = r'''(dolist (name (mapcar #'intern '(%s)))
+_RUN_FORM = r'''(dolist (name (progn (require 'ert) (mapcar #'intern '(%s))))
   (let* ((test (ert-get-test name))
          (result (ert-run-test test))
          (expectedp (ert-test-result-expected-p test result))

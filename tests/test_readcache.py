@@ -72,3 +72,26 @@ def test_repeated_eval_agrees_with_emacs(tmp_path, expr):
     for _ in range(2):
         out, _, code = run_elisp('-Q', '--batch', '--eval', expr, env=env)
         assert (out, code) == expected
+
+
+LIB_AUTOLOAD = os.path.join(os.path.dirname(__file__), 'conformance', 'programs', 'lib-autoload')
+
+
+@pytest.mark.parametrize('writable', [True, False])
+def test_run_that_builds_the_stdlib_cache_starts_like_later_runs(tmp_path, writable):
+    """Building the stdlib cache loads every library, lazy ones included; the
+    run that builds it must still start with only the preloaded ones, as every
+    later run does (and as emacs -Q does: the recorded output), also when the
+    cache cannot be written."""
+    with open(LIB_AUTOLOAD + '.out', encoding='utf-8') as f:
+        expected = f.read()
+    cache = tmp_path / 'cache'
+    if not writable:
+        cache.write_text('not a directory')
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    for _ in range(2):
+        out, _, code = run_elisp('-Q', '--batch', '-l', LIB_AUTOLOAD + '.el', env=env)
+        assert (out, code) == (expected, 0)
+    built = (cache / 'elisp').is_dir() and any(
+        name.startswith('stdlib-') for name in os.listdir(cache / 'elisp'))
+    assert built == writable
