@@ -136,8 +136,9 @@ def load_stdlib():
     units = _read_cache(cache_path)
     if units is None:
         units = _units_from_child()
-    if units is None:
-        units = build_stdlib_cache()       # no child possible: everything ends up loaded
+    replay = units is not None
+    if not replay:
+        units = build_stdlib_cache()    # no child possible: everything is loaded here
     for path, lexical, entries, lazy in units:
         name = os.path.basename(path)[:-3]
         if lazy is not None:
@@ -148,7 +149,7 @@ def load_stdlib():
         loader = AUTOLOADS_LOADED_BY.get(name)
         if loader is not None:
             _autoloads_loaded_with.setdefault(loader, []).append((path, lexical, entries))
-        else:
+        elif replay:
             _eval_expanded(path, lexical, entries)
 
 
@@ -162,6 +163,8 @@ def _read_cache(path):
 
 def _units_from_child():
     """The cache units as a child process builds them (it also saves them)."""
+    if not sys.executable:
+        return None
     import subprocess
     env = dict(os.environ)
     root = os.path.dirname(PACKAGE_DIR)
@@ -170,7 +173,7 @@ def _units_from_child():
         done = subprocess.run([sys.executable, '-c', 'from elisp import runtime; '
                                'runtime.build_for_parent()'],
                               capture_output=True, env=env)
-    except OSError:
+    except (OSError, ValueError):
         return None
     if done.returncode != 0:
         return None
@@ -184,6 +187,8 @@ def build_for_parent():
     """In the child process of _units_from_child: build, save and write the units."""
     global _initialized
     _initialized = True
+    import gc
+    gc.disable()
     codegen.paused = True
     _define_globals()
     units = build_stdlib_cache()
