@@ -11,7 +11,7 @@ to each program and is not kept.)
 import marshal
 import sys
 
-from .cachefiles import cache_dir, write_atomically
+from .cachefiles import cache_dir, digest, keep_newest, write_atomically
 
 MAX_ENTRIES = 2000      # beyond this, new code is not saved (the file stays small)
 
@@ -21,14 +21,14 @@ _new = 0
 
 def _path():
     tag = '%s-%d%d' % (sys.implementation.cache_tag, sys.version_info[2], marshal.version)
-    return cache_dir('code-%s.marshal' % tag)
+    return cache_dir('code-%s-2.marshal' % tag)
 
 
 def _load():
     global _codes
     try:
         with open(_path(), 'rb') as f:
-            codes = marshal.load(f)
+            codes = marshal.loads(f.read())     # faster than marshal.load(f)
         if codes.__class__ is not dict:
             codes = {}
     except (OSError, EOFError, ValueError, TypeError):
@@ -41,7 +41,9 @@ def compiled(source, filename):
     global _new
     if _codes is None:
         _load()
-    key = filename + '\0' + source
+    # A digest of the source (and its length) keeps the file, read by every
+    # run, a third smaller than the sources themselves would.
+    key = '%s:%d' % (digest(filename + '\0' + source), len(source))
     code = _codes.get(key)
     if code.__class__ is bytes:
         code = _codes[key] = marshal.loads(code)
@@ -56,5 +58,7 @@ def save():
     """Write the cache back if this run compiled new code (called at exit)."""
     if not _new or len(_codes) > MAX_ENTRIES:
         return
-    write_atomically(_path(), lambda f: marshal.dump(
-        {k: v if v.__class__ is bytes else marshal.dumps(v) for k, v in _codes.items()}, f))
+    if write_atomically(_path(), lambda f: marshal.dump(
+            {k: v if v.__class__ is bytes else marshal.dumps(v) for k, v in _codes.items()}, f)):
+        # Other Python versions keep theirs; older layouts go.
+        keep_newest(cache_dir(), 4, 'code-', '.marshal')
