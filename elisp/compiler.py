@@ -686,60 +686,6 @@ def compile_call(fsym, args, scope):
         node = make_call_node(fsym, argnodes, Closure, Qlambda, _list_closure, call_symbol)
         node.ir = ('call', fsym, argnodes, node.inline_op)
         return node
-    if n == 0:
-        def call0(f):
-            fn = fsym.function
-            if fn.__class__ is Subr and fn.fn0 is not None:
-                return fn.fn0()
-            if fn.__class__ is Closure:
-                return fn.call(())
-            if fn.__class__ is Cons and fn.car is Qlambda:
-                return _list_closure(fn).call(())
-            return call_symbol(fsym, ())
-        return call0
-    if n == 1:
-        a0, = argnodes
-
-        def call1(f):
-            fn = fsym.function
-            if fn.__class__ is Subr:
-                g = fn.fn1
-                if g is not None:
-                    return g(a0(f))
-            elif fn.__class__ is Closure:
-                return fn.call((a0(f),))
-            elif fn.__class__ is Cons and fn.car is Qlambda:
-                return _list_closure(fn).call((a0(f),))
-            return call_symbol(fsym, (a0(f),))
-        return call1
-    if n == 2:
-        a0, a1 = argnodes
-
-        def call2(f):
-            fn = fsym.function
-            if fn.__class__ is Subr:
-                g = fn.fn2
-                if g is not None:
-                    return g(a0(f), a1(f))
-            elif fn.__class__ is Closure:
-                return fn.call((a0(f), a1(f)))
-            elif fn.__class__ is Cons and fn.car is Qlambda:
-                return _list_closure(fn).call((a0(f), a1(f)))
-            return call_symbol(fsym, (a0(f), a1(f)))
-        return call2
-    if n == 3:
-        a0, a1, a2 = argnodes
-
-        def call3(f):
-            fn = fsym.function
-            if fn.__class__ is Subr:
-                g = fn.fn3
-                if g is not None:
-                    return g(a0(f), a1(f), a2(f))
-            elif fn.__class__ is Closure:
-                return fn.call((a0(f), a1(f), a2(f)))
-            return call_symbol(fsym, (a0(f), a1(f), a2(f)))
-        return call3
 
     def calln(f):
         fn = fsym.function
