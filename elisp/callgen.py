@@ -43,6 +43,7 @@ INLINE_OPS = {
 }
 
 _factories = {}
+_NOT_A_FUNCTION = object()
 
 
 def _arg_access(node, i):
@@ -68,7 +69,12 @@ def _source(n, kinds, op):
     args = ', '.join(exprs)
     tuple_args = '(%s%s)' % (args, ',' if n == 1 else '')
     lines = ['def node(f):', '    fn = fsym.function']
-    if op is not None:
+    if op is None:
+        # ORIG is the primitive the cell held when the node was made (G its
+        # entry for N arguments), or an object no cell ever holds.
+        lines.append('    if fn is ORIG:')
+        lines.append('        return G(%s)' % args)
+    else:
         lines.append('    if fn is ORIG:')
         for i, e in enumerate(exprs):
             lines.append('        X%d = %s' % (i, e))
@@ -118,8 +124,13 @@ def make_call_node(fsym, argnodes, closure_cls, qlambda, list_closure, call_symb
         namespace = {}
         exec(compiled(_source(n, kinds, op), '<call node>'), namespace)
         factory = _factories[key] = namespace['make']
-    orig = fn if op is not None else None
-    node = factory(fsym, orig, orig.fn if orig is not None else None, Subr, closure_cls, Cons,
+    if op is not None:
+        orig, entry = fn, fn.fn
+    elif fn.__class__ is Subr and (fn.fn0, fn.fn1, fn.fn2, fn.fn3)[n] is not None:
+        orig, entry = fn, (fn.fn0, fn.fn1, fn.fn2, fn.fn3)[n]
+    else:
+        orig, entry = _NOT_A_FUNCTION, None
+    node = factory(fsym, orig, entry, Subr, closure_cls, Cons,
                    qlambda, NIL, T, list_closure, call_symbol, SpecialValue, symbol_value,
                    *values)
     node.inline_op = op

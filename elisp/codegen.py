@@ -379,6 +379,13 @@ def _gen_call(g, ir, target):
                              '%s = %s' % (t, subst(value))))
             branches.append(('%s is %s' % (fn, orig),
                              '%s = %s(%s)' % (t, g.ref(fsym.function.fn), arglist)))
+    current = fsym.function
+    if op is None and n <= 3 and current.__class__ is Subr:
+        entry = (current.fn0, current.fn1, current.fn2, current.fn3)[n]
+        if entry is not None:
+            # The primitive the cell holds now, called without looking it up.
+            branches.append(('%s is %s' % (fn, g.ref(current)),
+                             '%s = %s(%s)' % (t, g.ref(entry), arglist)))
     inline = _inline_candidate(g, fsym, n)
     if inline is not None:
         guard, info, tree = inline
