@@ -556,8 +556,9 @@ def _compile_cons(form, scope):
 def _late_macro_guard(fsym, form, scope, node):
     """A call of a function undefined at compile time: if it has become a macro
     (or an autoloaded one) when the call runs, defined by an earlier part of
-    the same form, expand it then, as Emacs's eval does.  The expansion runs as a closure over the
-    variables visible here (assignments to unshared ones do not propagate)."""
+    the same form, expand it then, as Emacs's eval does.  The expansion runs
+    as a closure over the variables visible here (assignments to unshared ones
+    do not propagate)."""
     snap = Scope(None, scope.lexical)
     for sym, stack in scope.visible.items():
         if stack:

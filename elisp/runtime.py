@@ -259,7 +259,10 @@ def _autoload_entries(entries, file):
             lam = pickle.loads(e.blob)
             body = list_to_python(lam.cdr.cdr)
             doc = body[0] if len(body) > 1 and body[0].__class__ is str else NIL
-            out.append(_Call(Qautoload, (e.name, file, doc, NIL, T if e.macro else NIL)))
+            rest = body[1:] if doc is not NIL else body
+            interactive = T if rest and rest[0].__class__ is Cons and rest[0].car is Qinteractive \
+                else NIL
+            out.append(_Call(Qautoload, (e.name, file, doc, interactive, T if e.macro else NIL)))
         else:
             out.append(e)
     return out
@@ -269,12 +272,17 @@ _lazy_units = {}    # feature or file name -> (file name, path, lexical, pickled
 _autoloads_loaded_with = {}     # file name -> [(path, lexical, autoload entries)]
 
 
-def load_lazy_unit(name):
+def load_lazy_unit(name, announce=None):
     """Load the stdlib library NAME (a lazy one) from the cache, as `load'
-    would load its file; False if there is no such library."""
+    would load its file; False if there is no such library.  With ANNOUNCE
+    (the name `load' was given), say so first, as Emacs does for a compiled
+    library."""
     unit = _lazy_units.get(name)
     if unit is None:
         return False
+    if announce is not None:
+        from .prims.editfns import message
+        message('Loading %s...', announce)
     from .prims.lread import Vload_history, Vload_in_progress, Vload_true_file_name
     from .variables import specbind, unbind, set_value, symbol_value
     name, path, lexical, blob = unit
@@ -312,6 +320,7 @@ Qfunction = intern('function')
 Qif = intern('if')
 Qprovide = intern('provide')
 Qautoload = intern('autoload')
+Qinteractive = intern('interactive')
 Qdefvar = intern('defvar')
 Qdefconst = intern('defconst')
 Qfboundp = intern('fboundp')

@@ -304,7 +304,8 @@ def load(file, noerror=NIL, nomessage=NIL, nosuffix=NIL, must_suffix=NIL):
     path = locate_file(file, suffixes)
     if path is None or _is_stdlib_library(file, path):
         from ..runtime import load_lazy_unit
-        if load_lazy_unit(file[:-3] if file.endswith('.el') else file):
+        if load_lazy_unit(file[:-3] if file.endswith('.el') else file,
+                          None if nomessage is not NIL else file):
             return T
     if path is None:
         if noerror is not NIL:
