@@ -1,8 +1,8 @@
 ;;; process.el --- Lisp-level process functions  -*- lexical-binding: t -*-
 
 ;; The C layer (elisp/prims/process.py) provides make-network-process and
-;; friends; this file adds what Emacs writes in Lisp (subr.el, simple.el,
-;; network-stream.el).
+;; friends; this file adds what Emacs writes in Lisp (subr.el, simple.el);
+;; network-stream.el has `open-network-stream'.
 
 (provide 'make-network-process (get 'make-network-process 'subfeatures))
 
@@ -11,24 +11,6 @@
   (ignore nodisp)
   (sleep-for seconds)
   t)
-
-(defun open-network-stream (name buffer host service &rest parameters)
-  "Open a TCP connection to HOST at SERVICE, with process NAME and BUFFER."
-  (let ((type (plist-get parameters :type))
-        (coding (plist-get parameters :coding)))
-    (let ((proc (make-network-process
-                 :name name :buffer buffer :host host :service service
-                 :nowait (plist-get parameters :nowait)
-                 :tls-parameters (if (memq type '(tls ssl))
-                                     (or (plist-get parameters :tls-parameters)
-                                         '(gnutls-x509pki))
-                                   (plist-get parameters :tls-parameters))
-                 :coding coding)))
-      (if (plist-get parameters :return-list)
-          (list proc :type (if (memq type '(tls ssl)) 'tls 'plain))
-        proc))))
-
-(defalias 'open-network-stream-plain #'open-network-stream)
 
 (defun process-kill-buffer-query-function ()
   "Ask before killing a buffer that has a running process."
@@ -60,7 +42,3 @@
   "Say no query needed if PROCESS is running when Emacs is exited."
   (set-process-query-on-exit-flag process nil)
   t)
-
-(defun network-stream-certificate (&rest _) nil)
-
-(provide 'network-stream)

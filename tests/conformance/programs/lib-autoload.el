@@ -3,13 +3,14 @@
 ;; `require' and autoloading bring in, as in emacs -Q.
 (defun show (label value) (princ (format "%s: %S\n" label value)))
 (defun features-of (names) (let (r) (dolist (f names) (when (featurep f) (push f r))) (nreverse r)))
-(defconst libs '(subr-x mule-util gv cl-lib cl-macs cl-seq cl-print seq pcase rx inline ert
+(defconst libs '(subr-x mule-util gv cl-lib cl-macs cl-seq cl-print seq pcase rx inline ert network-stream
                  cl-generic regexp-opt timer env))
 (show "preloaded" (features-of libs))
 (dolist (f '(string-trim split-string string-prefix-p string-replace when-let string-join
              setf gv-define-setter cl-incf cl-loop cl-remove-if cl-first cl-prin1
              seq-filter seq-map pcase pcase-let rx rx-to-string define-inline ert-deftest
-             ert-run-tests-batch-and-exit truncate-string-to-width cl-defmethod regexp-opt))
+             ert-run-tests-batch-and-exit truncate-string-to-width cl-defmethod regexp-opt
+             open-network-stream))
   (princ (format "%s %s %s\n" f (fboundp f)
                  (and (fboundp f) (autoloadp (symbol-function f))))))
 (show "autoload file and type"
