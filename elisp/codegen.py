@@ -21,6 +21,7 @@ objects it refers to (symbols, constants, nested nodes) are passed in.
 import re
 
 from .callgen import INLINE_OPS
+from .codecache import compiled_apart
 from .lisp import Cons, Subr, NIL, T, SpecialValue, UNBOUND
 from .variables import symbol_value, set_value, specbind, unbind
 
@@ -727,6 +728,6 @@ def _build(g, name, signature):
     make = _makers.get(src)
     if make is None:
         namespace = dict(_support_names())
-        exec(compile(src, '<fused>', 'exec'), namespace)
+        exec(compiled_apart(src, '<fused>'), namespace)
         make = _makers[src] = namespace['make']
     return make(*g.values)

@@ -95,3 +95,31 @@ def test_run_that_builds_the_stdlib_cache_starts_like_later_runs(tmp_path, writa
     built = (cache / 'elisp').is_dir() and any(
         name.startswith('stdlib-') for name in os.listdir(cache / 'elisp'))
     assert built == writable
+
+
+FUSED = os.path.join(os.path.dirname(__file__), 'conformance', 'programs', 'core-fused')
+
+
+def test_fused_code_kept_across_runs_behaves_the_same(tmp_path):
+    """Fused code (elisp/codegen.py) compiled by one run is kept, one file per
+    function, and used by the next; a damaged file is compiled afresh."""
+    with open(FUSED + '.out', encoding='utf-8') as f:
+        expected = f.read()
+    with open(FUSED + '.exit', encoding='utf-8') as f:
+        expected_code = int(f.read())
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / 'cache'))
+    out, _, code = run_elisp('-Q', '--batch', '-l', FUSED + '.el', env=env)
+    assert (out, code) == (expected, expected_code)
+    kept = [os.path.join(d, n) for d, _, names in os.walk(tmp_path / 'cache' / 'elisp')
+            if os.path.basename(d).startswith('fused-') for n in names]
+    assert kept
+    written = {path: os.stat(path).st_mtime_ns for path in kept}
+    out, _, code = run_elisp('-Q', '--batch', '-l', FUSED + '.el', env=env)
+    assert (out, code) == (expected, expected_code)
+    # Read, not compiled and written again.
+    assert {path: os.stat(path).st_mtime_ns for path in kept} == written
+    for path in kept:
+        with open(path, 'wb') as f:
+            f.write(b'not marshalled code')
+    out, _, code = run_elisp('-Q', '--batch', '-l', FUSED + '.el', env=env)
+    assert (out, code) == (expected, expected_code)
