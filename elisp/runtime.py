@@ -30,7 +30,7 @@ if not os.path.isdir(STDLIB_DIR):
 
 # The order in which stdlib/ is loaded (each file may use the ones before it).
 STDLIB_ORDER = [
-    'byte-run', 'backquote', 'subr', 'subr-x', 'mule-util', 'env', 'gv', 'cl-lib', 'cl-macs', 'cl-print', 'cl-seq', 'cl-generic', 'seq', 'pcase',
+    'byte-run', 'backquote', 'subr', 'subr-x', 'mule-util', 'env', 'gv', 'cl-lib', 'cl-macs', 'cl-print', 'cl-seq', 'cl-generic', 'seq', 'puny', 'pcase',
     'simple', 'rx', 'regexp-opt', 'process', 'network-stream', 'callproc', 'subproc', 'timer', 'modes', 'inline', 'ert',
 ]
 
@@ -38,8 +38,8 @@ STDLIB_ORDER = [
 # ;;;###autoload functions (and runs their other ;;;###autoload forms), and
 # `require' or an autoload loads them, from the cache, when first needed.
 LAZY_FILES = frozenset([
-    'subr-x', 'mule-util', 'gv', 'cl-lib', 'cl-macs', 'cl-print', 'cl-seq', 'seq', 'pcase', 'rx',
-    'network-stream', 'inline', 'ert',
+    'subr-x', 'mule-util', 'gv', 'cl-lib', 'cl-macs', 'cl-print', 'cl-seq', 'seq', 'puny', 'pcase',
+    'rx', 'network-stream', 'inline', 'ert',
 ])
 
 # Libraries whose ;;;###autoload functions are defined when another one is
