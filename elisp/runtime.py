@@ -31,7 +31,7 @@ if not os.path.isdir(STDLIB_DIR):
 # The order in which stdlib/ is loaded (each file may use the ones before it).
 STDLIB_ORDER = [
     'byte-run', 'backquote', 'subr', 'subr-x', 'mule-util', 'env', 'gv', 'cl-lib', 'cl-macs', 'cl-print', 'cl-seq', 'cl-generic', 'seq', 'puny', 'pcase',
-    'simple', 'rx', 'regexp-opt', 'process', 'network-stream', 'callproc', 'subproc', 'timer', 'modes', 'inline', 'ert',
+    'simple', 'rx', 'regexp-opt', 'process', 'nsm', 'gnutls', 'network-stream', 'callproc', 'subproc', 'timer', 'modes', 'inline', 'ert',
 ]
 
 # The libraries Emacs 28 does not preload: start-up only defines their
@@ -39,7 +39,7 @@ STDLIB_ORDER = [
 # `require' or an autoload loads them, from the cache, when first needed.
 LAZY_FILES = frozenset([
     'subr-x', 'mule-util', 'gv', 'cl-lib', 'cl-macs', 'cl-print', 'cl-seq', 'seq', 'puny', 'pcase',
-    'rx', 'network-stream', 'inline', 'ert',
+    'rx', 'nsm', 'gnutls', 'network-stream', 'inline', 'ert',
 ])
 
 # Libraries whose ;;;###autoload functions are defined when another one is

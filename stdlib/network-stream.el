@@ -1,5 +1,11 @@
 ;;; network-stream.el --- open network connections  -*- lexical-binding: t -*-
 
+(require 'nsm)
+(require 'puny)
+
+(autoload 'gnutls-negotiate "gnutls")
+(autoload 'open-gnutls-stream "gnutls")
+
 ;;;###autoload
 (defun open-network-stream (name buffer host service &rest parameters)
   "Open a TCP connection to HOST at SERVICE, with process NAME and BUFFER."

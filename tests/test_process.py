@@ -3,6 +3,7 @@ outside Emacs, TLS, the front-end hooks of the event loop)."""
 
 import os
 import resource
+import shutil
 import socket
 import ssl
 import subprocess
@@ -265,3 +266,19 @@ print(ev('n'))
 """
     r = subprocess.run([sys.executable, '-c', code], cwd=ROOT, capture_output=True, timeout=60)
     assert r.stdout.decode().split('\n')[:3] == ['0', '(1 t)', '2'], r.stderr.decode()
+
+
+GNUTLS_PROGRAM = os.path.join(ROOT, 'tests', 'el', 'gnutls-openssl.el')
+
+
+@pytest.mark.skipif(not (shutil.which('openssl') and shutil.which('emacs')),
+                    reason='needs openssl and GNU Emacs')
+def test_gnutls_negotiate_and_peer_status_agree_with_emacs():
+    """gnutls.el's `gnutls-negotiate' on a plain connection to an openssl
+    server, then `gnutls-peer-status' and `gnutls-get-initstage', as Emacs 28
+    reports them (protocol, cipher, certificate version, serial, names)."""
+    emacs = subprocess.run(['emacs', '-Q', '--batch', '-l', GNUTLS_PROGRAM],
+                           capture_output=True, timeout=60)
+    out, _, code = run_elisp('-Q', '--batch', '-l', GNUTLS_PROGRAM)
+    assert emacs.returncode == 0
+    assert (out, code) == (emacs.stdout.decode(), 0)

@@ -4,4 +4,5 @@ from . import data, alloc, fns, eval, print, editfns, lread, buffer, syntax, ema
 from . import ert_support, textprop  # noqa: F401
 from . import callproc  # noqa: F401
 from . import subproc  # noqa: F401
+from . import gnutls  # noqa: F401
 from . import fastpaths  # noqa: E402,F401  -- keep last: wraps primitives defined above

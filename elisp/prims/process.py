@@ -1321,7 +1321,9 @@ def start_tls(p, params):
     ctx = ssl.create_default_context()
     ctx.check_hostname = False
     ctx.verify_mode = ssl.CERT_NONE
-    host = plist_get(p.childp, K['host'])
+    host = plist_get(params.cdr, Q(':hostname')) if params.__class__ is Cons else NIL
+    if not isinstance(host, str):
+        host = plist_get(p.childp, K['host'])
     p.tls_raw = p.sock
     p.tls = True
     if p.connecting:

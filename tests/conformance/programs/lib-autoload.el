@@ -3,7 +3,7 @@
 ;; `require' and autoloading bring in, as in emacs -Q.
 (defun show (label value) (princ (format "%s: %S\n" label value)))
 (defun features-of (names) (let (r) (dolist (f names) (when (featurep f) (push f r))) (nreverse r)))
-(defconst libs '(subr-x mule-util gv cl-lib cl-macs cl-seq cl-print seq pcase rx inline ert network-stream
+(defconst libs '(subr-x mule-util gv cl-lib cl-macs cl-seq cl-print seq pcase rx inline ert network-stream nsm gnutls puny
                  cl-generic regexp-opt timer env))
 (show "preloaded" (features-of libs))
 (dolist (f '(string-trim split-string string-prefix-p string-replace when-let string-join
@@ -47,3 +47,12 @@
 (defun my-set (x v) (setcar x v))
 (show "gv-declaration" (let ((c (list 1))) (setf (my-get c) 5) c))
 (show "eval progn" (eval '(progn (require 'subr-x) (string-join '("a" "b") "-")) t))
+(show "network functions" (list (fboundp 'gnutls-available-p) (fboundp 'gnutls-negotiate)
+                                (boundp 'network-security-level)))
+(require 'network-stream)
+(show "after network-stream" (list (features-of libs) network-security-level
+                                   (fboundp 'gnutls-negotiate)))
+(require 'gnutls)
+(show "after gnutls" (list (features-of libs) gnutls-verify-error gnutls-min-prime-bits
+                           (gnutls-boot-parameters :hostname "h" :verify-error t :trustfiles '("x"))
+                           (gnutls-errorp t) (gnutls-errorp 'gnutls-e-again) (gnutls-errorp 'foo)))

@@ -1,0 +1,23 @@
+;;; gnutls-openssl.el --- gnutls-negotiate and gnutls-peer-status against openssl s_server  -*- lexical-binding: t -*-
+;; Run by tests/test_process.py under elisp and Emacs, whose outputs must agree.
+(require 'gnutls)
+(let* ((dir (make-temp-file "tls" t))
+       (key (expand-file-name "key.pem" dir)) (cert (expand-file-name "cert.pem" dir))
+       (port (let ((p (make-network-process :name "probe" :server t :host "127.0.0.1" :service t)))
+               (prog1 (process-contact p :service) (delete-process p)))))
+  (call-process "openssl" nil nil nil "req" "-x509" "-newkey" "rsa:2048" "-nodes" "-keyout" key "-out" cert
+                "-days" "1" "-set_serial" "4660" "-subj" "/C=US/ST=MA/L=Boston/O=Emacs Test Servicess LLC/OU=Test/CN=localhost")
+  (let* ((server (start-process "srv" nil "openssl" "s_server" "-quiet" "-key" key "-cert" cert "-accept" (format "%d" port)))
+         proc (times 0))
+    (set-process-query-on-exit-flag server nil)
+    (while (and (null (ignore-errors (setq proc (make-network-process :name "bar" :buffer (generate-new-buffer "*foo*") :host "127.0.0.1" :service port))))
+                (< (setq times (1+ times)) 50))
+      (sleep-for 0.1))
+    (princ (format "%S\n" (list (gnutls-get-initstage proc) (gnutls-peer-status proc))))
+    (gnutls-negotiate :process proc :type 'gnutls-x509pki :hostname "localhost")
+    (let* ((status (gnutls-peer-status proc)) (c (plist-get status :certificate)))
+      (princ (format "%S\n" (list (gnutls-get-initstage proc) (plist-get status :protocol) (plist-get status :cipher) (plist-get status :mac)
+                                 (plist-get c :version) (plist-get c :serial-number) (plist-get c :issuer) (plist-get c :subject)))))
+    (delete-process proc)
+    (delete-process server))
+  (delete-directory dir t))
