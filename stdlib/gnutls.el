@@ -3,6 +3,9 @@
 ;; The Lisp side of Emacs's GnuTLS interface, over the primitives of
 ;; elisp/prims/gnutls.py (Python's ssl module).
 
+(require 'cl-lib)
+(require 'puny)
+
 (define-error 'gnutls-error "GnuTLS error")
 
 (defvar gnutls-algorithm-priority nil
@@ -55,8 +58,23 @@
     process))
 
 (defun open-gnutls-stream (name buffer host service &optional parameters)
-  "Open a TLS connection to HOST at SERVICE, as `open-network-stream' does."
-  (apply #'open-network-stream name buffer host service :type 'tls
-         (if (plistp parameters) parameters (list :nowait parameters))))
+  "Open a TLS connection to HOST at SERVICE, with process NAME and BUFFER.
+PARAMETERS is a list of keywords and values (:nowait and :coding are used)
+or, as it used to be, a symbol that stands for (:nowait SYMBOL)."
+  (let* ((params (cond ((symbolp parameters) (list :nowait parameters))
+                       ((/= (% (length parameters) 2) 0) (error "Malformed keyword list"))
+                       ((consp parameters) parameters)
+                       (t (error "Unknown parameter type"))))
+         (nowait (plist-get params :nowait))
+         (hostname (puny-encode-domain host))
+         (process (open-network-stream
+                   name buffer host service
+                   :nowait nowait
+                   :tls-parameters (and nowait (cons 'gnutls-x509pki
+                                                     (gnutls-boot-parameters :hostname hostname)))
+                   :coding (plist-get params :coding))))
+    (if nowait
+        process
+      (gnutls-negotiate :process process :type 'gnutls-x509pki :hostname hostname))))
 
 (provide 'gnutls)
