@@ -35,6 +35,8 @@ def gnutls_boot(proc, type_, proplist):
     p = check_process(proc)
     if _ssl() is None:
         error('GnuTLS not available')
+    if p.kind != 'network' or p.sock is None or p.status_symbol() is Q('listen') or p.tls:
+        error('Process %s is not a connection TLS can start on' % p.name)
     start_tls(p, Cons(type_, proplist))
     if not p.connecting and (p.tls_handshaking or p.sock is None):
         error('TLS negotiation failed')
