@@ -124,12 +124,13 @@ def make_call_node(fsym, argnodes, closure_cls, qlambda, list_closure, call_symb
         namespace = {}
         exec(compiled(_source(n, kinds, op), '<call node>'), namespace)
         factory = _factories[key] = namespace['make']
+    orig, entry = _NOT_A_FUNCTION, None
     if op is not None:
         orig, entry = fn, fn.fn
-    elif fn.__class__ is Subr and (fn.fn0, fn.fn1, fn.fn2, fn.fn3)[n] is not None:
-        orig, entry = fn, (fn.fn0, fn.fn1, fn.fn2, fn.fn3)[n]
-    else:
-        orig, entry = _NOT_A_FUNCTION, None
+    elif fn.__class__ is Subr:
+        direct = (fn.fn0, fn.fn1, fn.fn2, fn.fn3)[n]
+        if direct is not None:
+            orig, entry = fn, direct
     node = factory(fsym, orig, entry, Subr, closure_cls, Cons,
                    qlambda, NIL, T, list_closure, call_symbol, SpecialValue, symbol_value,
                    *values)

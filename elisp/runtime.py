@@ -353,10 +353,10 @@ def _lazy_entries(form):
     definition = _constant_definition(form)
     if definition is not None:
         return [definition]
-    unless_bound = _if_unbound_defalias(form)
-    if unless_bound is not None:
-        lazy = _lazy_defun(unless_bound)
-        if lazy is not None and lazy.name is form.cdr.car.cdr.car.cdr.car:
+    name, definition = _if_unbound(form)
+    if definition is not None:
+        lazy = _lazy_defun(definition)
+        if lazy is not None and lazy.name is name:
             lazy.unless_bound = True
             return [lazy]
     return [form]
@@ -389,17 +389,17 @@ def _lazy_defun(form):
     return _LazyDefun(name, blob, macro)
 
 
-def _if_unbound_defalias(form):
-    """The ELSE form of (if (fboundp 'NAME) nil ELSE), or None."""
+def _if_unbound(form):
+    """(NAME, ELSE) if FORM is (if (fboundp 'NAME) nil ELSE), else (None, None)."""
     items = list_to_python(form) if form.__class__ is Cons and form.car is Qif else None
     if not items or len(items) != 4 or items[2] is not NIL:
-        return None
+        return None, None
     test = items[1]
     if not (test.__class__ is Cons and test.car is Qfboundp and test.cdr.__class__ is Cons
-            and test.cdr.cdr is NIL and test.cdr.car.__class__ is Cons
-            and test.cdr.car.car is Qquote):
-        return None
-    return items[3]
+            and test.cdr.cdr is NIL):
+        return None, None
+    name = _constant_value(test.cdr.car)
+    return (name, items[3]) if name.__class__ is Symbol else (None, None)
 
 
 def _is_constant(form):
@@ -407,6 +407,20 @@ def _is_constant(form):
     if form.__class__ is Cons:
         return form.car is Qquote and form.cdr.__class__ is Cons and form.cdr.cdr is NIL
     return form.__class__ in (int, float, str)
+
+
+_NOT_CONSTANT = object()
+
+
+def _constant_value(form):
+    """The value of FORM if it is a constant (quoted, self-evaluating, nil, t
+    or a keyword), else _NOT_CONSTANT."""
+    if _is_constant(form):
+        return form.cdr.car if form.__class__ is Cons else form
+    if form is NIL or form is T or (form.__class__ is Symbol and form.name.startswith(':')
+                                    and form.interned):
+        return form
+    return _NOT_CONSTANT
 
 
 def _constant_call(form):
@@ -420,11 +434,9 @@ def _constant_call(form):
         return None
     args = []
     for a in list_to_python(form.cdr):
-        if _is_constant(a):
-            args.append(a.cdr.car if a.__class__ is Cons else a)
-        elif a is NIL or a is T or (a.__class__ is Symbol and a.name.startswith(':')
-                                    and a.interned):
-            args.append(a)
+        value = _constant_value(a)
+        if value is not _NOT_CONSTANT:
+            args.append(value)
         elif (a.__class__ is Cons and a.car is Qfunction and a.cdr.__class__ is Cons
               and a.cdr.cdr is NIL):
             fn = a.cdr.car
@@ -447,10 +459,8 @@ def _constant_definition(form):
     items = list_to_python(form.cdr)
     if not 2 <= len(items) <= 3 or items[0].__class__ is not Symbol:
         return None
-    value = items[1]
-    if _is_constant(value):
-        value = value.cdr.car if value.__class__ is Cons else value
-    elif value is not NIL and value is not T:
+    value = _constant_value(items[1])
+    if value is _NOT_CONSTANT:
         return None
     doc = items[2] if len(items) == 3 else None
     if doc is not None and doc.__class__ is not str:

@@ -4,7 +4,7 @@ replace-match, regexp-quote, and skip-chars/skip-syntax (syntax.c's movers)."""
 import re
 
 from ..defun import defun, defvar
-from ..lisp import Cons, NIL, T, UNBOUND, intern, make_list, list_, UnibyteStr, PropStr, SpecialValue
+from ..lisp import Cons, NIL, T, intern, make_list, list_, UnibyteStr, PropStr, SpecialValue
 from ..errors import LispSignal, Q, error, wrong_type, args_out_of_range, signal
 from ..variables import state, symbol_value_or_unbound
 from ..regex import compile_regexp, match_regs, SYNTAX_TABLES, invalid, _cls_char, LazyPattern
@@ -74,7 +74,9 @@ def _set_match(c, m, off, obj):
 
 def syntax_table_name(buf=None):
     """The ASCII syntax classes of BUF's syntax table (what compiled regexps depend on)."""
-    t = buffer_table(buf or state.current_buffer)
+    if buf is None:
+        buf = state.current_buffer
+    t = buf.syntax_table or buffer_table(buf)     # string-match calls this in tight loops
     if t._parent_ascii == _syntax_version[0]:
         return t._ascii
     return t.ascii
@@ -99,28 +101,6 @@ def compile_for_current(regexp):
 @defun('string-match')
 def string_match(regexp, string, start=NIL, inhibit_modify=NIL):
     """Return index of start of first match for REGEXP in STRING, or nil."""
-    if start is NIL and regexp.__class__ is str and isinstance(string, str):
-        # The usual call, inline: string-match is called in tight loops.
-        buf = state.current_buffer
-        fold = Qcase_fold_search.val
-        if fold.__class__ is SpecialValue:
-            fold = NIL if fold is UNBOUND else buf.local_vars.get(Qcase_fold_search, fold.default)
-        table = buf.syntax_table or buffer_table(buf)
-        c = _rx_cache.get((regexp, fold is not NIL,
-                           table._ascii if table._parent_ascii == _syntax_version[0] else table.ascii,
-                           None))
-        if c is None:
-            c = compile_for_current(regexp)
-        m = c.rx.search(string)
-        if m is None:
-            return NIL
-        if inhibit_modify is NIL:
-            md._regs = None
-            md.m = m
-            md.c = c
-            md.off = 0
-            md.obj = T
-        return m.start()
     return _string_match(regexp, string, start, inhibit_modify is NIL)
 
 
